@@ -1,0 +1,61 @@
+package dev.roadwarrior.engine.api;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs VPN connections: one at a time, in this process ({@code LocalVpnEngine}) or in the
+ * privileged daemon (a remote engine speaking to it over the control socket). User interfaces
+ * see only this interface.
+ *
+ * <p>Life of a connection:
+ * <ol>
+ *   <li>{@link #connect} returns at once; the work runs on the engine's thread.</li>
+ *   <li>The listener receives {@code StateChanged(CONNECTING)}, {@code Progress(RESOLVING)}, then
+ *       the progress of the negotiation, {@code TunnelUp} once the host is configured and
+ *       traffic can flow, and {@code StateChanged(CONNECTED)}.</li>
+ *   <li>Every connection ends with exactly one terminal event, {@link EngineEvent.Failed} or
+ *       {@link EngineEvent.Disconnected}, which is the last event. It is delivered after the host
+ *       has been restored (routes, DNS, TUN device) and the sockets are closed, right after
+ *       {@code StateChanged(DISCONNECTED)}; {@link #terminated()} completes after it.</li>
+ * </ol>
+ * The state never goes back up once the teardown has begun: after {@code DISCONNECTING} only
+ * {@code DISCONNECTED} follows. {@code StateChanged} is sent only when the state really changes.
+ *
+ * <p>Threading: all methods may be called from any thread. Events are delivered in order on the
+ * engine's thread (see {@link EngineListener}); a listener must not block and must not call
+ * {@link #connect} from inside an event (it may call {@link #disconnect}).
+ */
+public interface VpnEngine {
+
+    /**
+     * Starts a connection; asynchronous. The engine wipes the request's secrets
+     * ({@link ConnectRequest.Credentials#destroy()}) when the connection ends.
+     *
+     * @param request what to connect to and how
+     * @param listener receives the connection's events
+     * @throws IllegalStateException when a connection is still running (its {@link #terminated()}
+     *     has not completed)
+     */
+    void connect(ConnectRequest request, EngineListener listener);
+
+    /**
+     * Starts an orderly disconnect: deletes the SAs at the gateway, waits briefly for the
+     * negotiation to finish, restores the host and closes everything. Cancels a connection that is
+     * still being set up. Returns at once; idempotent; a no-op when no connection is running.
+     */
+    void disconnect();
+
+    /** The current state; {@link ConnectionState#DISCONNECTED} when no connection is running. */
+    ConnectionState state();
+
+    /** The counters of the tunnel, present from {@code TunnelUp} until the connection ends. */
+    Optional<ConnectionStatistics> statistics();
+
+    /**
+     * Completes (normally, never exceptionally) when the connection started by the last
+     * {@link #connect} has ended and its terminal event was delivered; already complete when no
+     * connection was ever started.
+     */
+    CompletableFuture<Void> terminated();
+}

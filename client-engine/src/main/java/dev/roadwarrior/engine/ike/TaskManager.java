@@ -1,0 +1,250 @@
+package dev.roadwarrior.engine.ike;
+
+import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.ConnectRequest.FragmentationMode;
+import dev.roadwarrior.engine.ike.codec.Defragmenter;
+import dev.roadwarrior.engine.ike.codec.ExchangeType;
+import dev.roadwarrior.engine.ike.codec.Fragmenter;
+import dev.roadwarrior.engine.ike.codec.IkeHeader;
+import dev.roadwarrior.engine.ike.codec.IkeMessage;
+import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
+import dev.roadwarrior.engine.ike.codec.payload.FragmentPayload;
+import dev.roadwarrior.engine.ike.codec.payload.PayloadType;
+import dev.roadwarrior.engine.ike.task.Task;
+import dev.roadwarrior.engine.ike.task.TaskResult;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs the tasks of one ISAKMP SA: sends their messages (encrypted and, where due, fragmented),
+ * retransmits unanswered requests with {@link RetransmitPolicy}, reassembles fragments, answers
+ * a gateway's retransmitted request with the cached reply, and routes each received message to
+ * the task waiting for its message ID or, for an exchange the gateway starts, to the task the
+ * {@link Listener} picks.
+ *
+ * <p>Only one initiator exchange is in flight at a time; further tasks wait in a queue.
+ *
+ * <p>Threading: confined to the engine thread.
+ */
+public final class TaskManager {
+
+    /** What the manager needs from the connection that owns it. */
+    public interface Listener {
+        /** The task for a message that belongs to no exchange in flight, or empty to drop it. */
+        Optional<Task> route(IkeMessage message);
+
+        /** A task finished. */
+        void completed(Task task);
+
+        /** The connection must end: an exchange gave up or a task failed. */
+        void failed(ConnectException error);
+    }
+
+    private static final System.Logger LOG = System.getLogger(TaskManager.class.getName());
+
+    private final IkeSa sa;
+    private final Listener listener;
+    private final Consumer<IkeOutput> output;
+    private final RetransmitPolicy policy;
+    private final RandomGenerator random;
+    private final Deque<Task> queue = new ArrayDeque<>();
+    private final Defragmenter defragmenter = new Defragmenter();
+    /** Per message ID: the last datagram received and the reply we sent to it. */
+    private final Map<Integer, byte[][]> replies = new HashMap<>();
+    private Outstanding outstanding;
+    private int fragmentId;
+
+    /** A request awaiting its answer. */
+    private static final class Outstanding {
+        final Task task;
+        final int messageId;
+        final List<byte[]> datagrams;
+        final boolean natt;
+        int attempt;
+        long deadline;
+
+        Outstanding(Task task, int messageId, List<byte[]> datagrams, boolean natt) {
+            this.task = task;
+            this.messageId = messageId;
+            this.datagrams = datagrams;
+            this.natt = natt;
+        }
+    }
+
+    public TaskManager(IkeSa sa, Listener listener, Consumer<IkeOutput> output, RetransmitPolicy policy,
+            RandomGenerator random) {
+        this.sa = sa;
+        this.listener = listener;
+        this.output = output;
+        this.policy = policy;
+        this.random = random;
+    }
+
+    /** Queues an initiator task; it starts at once when no exchange is in flight. */
+    public void queue(Task task, long now) {
+        queue.add(task);
+        startNext(now);
+    }
+
+    /** Whether an initiator exchange is in flight or queued. */
+    public boolean busy() {
+        return outstanding != null || !queue.isEmpty();
+    }
+
+    /** Drops every queued and in-flight exchange (before a teardown). */
+    public void clear() {
+        queue.clear();
+        outstanding = null;
+    }
+
+    /** Sends a message that needs no answer (a notify, a delete). */
+    public void sendOnce(IkeMessage message) {
+        for (byte[] d : datagrams(sa.protect(message), message.header().exchangeType())) {
+            output.accept(new IkeOutput.Send(d, sa.nattActive()));
+        }
+    }
+
+    /** Handles one received IKE datagram. */
+    public void receive(byte[] datagram, long now) {
+        try {
+            IkeHeader header = IkeHeader.decode(datagram);
+            if (header.initiatorCookie() != sa.initiatorCookie()) {
+                LOG.log(System.Logger.Level.DEBUG, "dropping a message for another SA");
+                return;
+            }
+            if (header.nextPayload().equals(PayloadType.FRAGMENT)) {
+                IkeMessage fragment = IkeMessage.decode(datagram);
+                Optional<FragmentPayload> payload = fragment.first(FragmentPayload.class);
+                if (payload.isPresent()) {
+                    Optional<byte[]> whole = defragmenter.add(payload.get(), now);
+                    if (whole.isPresent()) {
+                        receive(whole.get(), now);
+                    }
+                }
+                return;
+            }
+            if (sa.responderCookie() != 0 && header.responderCookie() != sa.responderCookie()) {
+                LOG.log(System.Logger.Level.DEBUG, "dropping a message with a wrong responder cookie");
+                return;
+            }
+            byte[][] cached = replies.get(header.messageId());
+            if (cached != null && Arrays.equals(cached[0], datagram)) {
+                if (cached[1] != null) {
+                    LOG.log(System.Logger.Level.DEBUG, "the gateway retransmitted; replaying our answer");
+                    for (byte[] d : datagrams(cached[1], header.exchangeType())) {
+                        output.accept(new IkeOutput.Send(d, sa.nattActive()));
+                    }
+                }
+                return;
+            }
+            IkeMessage message = sa.unprotect(datagram);
+            Task task = outstanding != null && outstanding.messageId == header.messageId() ? outstanding.task
+                    : listener.route(message).orElse(null);
+            if (task == null) {
+                LOG.log(System.Logger.Level.DEBUG, "no task for " + header);
+                return;
+            }
+            TaskResult result = task.process(message);
+            sa.confirm(header.messageId());
+            if (outstanding != null && outstanding.task == task) {
+                outstanding = null;
+            }
+            byte[] sent = null;
+            if (result.send().isPresent()) {
+                IkeMessage reply = result.send().get();
+                if (result.done()) {
+                    sent = sa.protect(reply);
+                    for (byte[] d : datagrams(sent, reply.header().exchangeType())) {
+                        output.accept(new IkeOutput.Send(d, sa.nattActive()));
+                    }
+                } else {
+                    send(task, reply, now);
+                }
+            }
+            replies.put(header.messageId(), new byte[][] {datagram, sent});
+            if (result.done()) {
+                listener.completed(task);
+            }
+            startNext(now);
+        } catch (IkeProtocolException e) {
+            LOG.log(System.Logger.Level.WARNING, "dropping a bad message: " + e.notifyType() + " " + e.detail());
+        } catch (ConnectException e) {
+            clear();
+            listener.failed(e);
+        }
+    }
+
+    /** Retransmits or gives up on the request in flight when its time has come. */
+    public void tick(long now) {
+        if (outstanding == null || now < outstanding.deadline) {
+            return;
+        }
+        if (outstanding.attempt >= policy.retransmissions()) {
+            Task task = outstanding.task;
+            clear();
+            listener.failed(new ConnectException(dev.roadwarrior.engine.api.FailureReason.GATEWAY_UNREACHABLE,
+                    "no answer to " + task.getClass().getSimpleName() + " after " + (policy.retransmissions() + 1)
+                            + " transmissions"));
+            return;
+        }
+        outstanding.attempt++;
+        for (byte[] d : outstanding.datagrams) {
+            output.accept(new IkeOutput.Send(d, outstanding.natt));
+        }
+        outstanding.deadline = now + policy.timeoutMillis(outstanding.attempt, random);
+    }
+
+    /** When {@link #tick} is next due, or {@link Long#MAX_VALUE}. */
+    public long nextDeadline() {
+        return outstanding == null ? Long.MAX_VALUE : outstanding.deadline;
+    }
+
+    private void startNext(long now) {
+        while (outstanding == null && !queue.isEmpty()) {
+            Task task = queue.poll();
+            try {
+                send(task, task.build(), now);
+            } catch (ConnectException e) {
+                clear();
+                listener.failed(e);
+            }
+        }
+    }
+
+    private void send(Task task, IkeMessage message, long now) {
+        List<byte[]> ds = datagrams(sa.protect(message), message.header().exchangeType());
+        outstanding = new Outstanding(task, message.header().messageId(), ds, sa.nattActive());
+        for (byte[] d : ds) {
+            output.accept(new IkeOutput.Send(d, sa.nattActive()));
+        }
+        outstanding.deadline = now + policy.timeoutMillis(0, random);
+    }
+
+    /** The datagram itself, or its fragments when fragmentation is due. */
+    private List<byte[]> datagrams(byte[] datagram, ExchangeType exchangeType) {
+        FragmentationMode mode = sa.request().transport().fragmentation();
+        int limit = sa.request().transport().fragmentSize() - (sa.nattActive() ? 4 : 0);
+        boolean due = mode == FragmentationMode.FORCE
+                || mode == FragmentationMode.ENABLE && sa.peerFeatures().contains(IkeSa.PeerFeature.FRAGMENTATION);
+        if (!due || datagram.length <= limit || limit <= Fragmenter.OVERHEAD) {
+            return List.of(datagram);
+        }
+        ExchangeType phase1 = sa.request().phase1().exchange()
+                == dev.roadwarrior.engine.api.ConnectRequest.ExchangeMode.MAIN ? ExchangeType.MAIN_MODE
+                : ExchangeType.AGGRESSIVE;
+        fragmentId = (fragmentId + 1) & 0xffff;
+        return Fragmenter.split(datagram, phase1, fragmentId, limit);
+    }
+
+    static int messageIdOf(byte[] datagram) {
+        return ByteBuffer.wrap(datagram, 20, 4).getInt();
+    }
+}

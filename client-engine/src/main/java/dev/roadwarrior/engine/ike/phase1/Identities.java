@@ -1,0 +1,80 @@
+package dev.roadwarrior.engine.ike.phase1;
+
+import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.ConnectRequest.Identity;
+import dev.roadwarrior.engine.api.FailureReason;
+import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
+import dev.roadwarrior.engine.ike.codec.payload.IdType;
+import dev.roadwarrior.engine.spi.Ipv4Network;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+
+/** Phase 1 identities: ours as an ID payload, and the check of the gateway's. */
+public final class Identities {
+
+    /** Phase 1 IDs name protocol UDP, port 500, as Cisco clients and vpnc send them. */
+    private static final int UDP = 17;
+    private static final int ISAKMP_PORT = 500;
+
+    private Identities() {
+    }
+
+    /** Our ID payload; an ADDRESS identity without data is our local address. */
+    public static IdPayload local(Identity id, Inet4Address localAddress) throws ConnectException {
+        byte[] data = id.data().getBytes(StandardCharsets.UTF_8);
+        switch (id.type()) {
+            case KEY_ID:
+                return new IdPayload(IdType.KEY_ID, UDP, ISAKMP_PORT, data);
+            case FQDN:
+                return new IdPayload(IdType.FQDN, UDP, ISAKMP_PORT, data);
+            case USER_FQDN:
+                return new IdPayload(IdType.USER_FQDN, UDP, ISAKMP_PORT, data);
+            case ADDRESS:
+                Inet4Address a = id.data().isEmpty() ? localAddress : Ipv4Network.parseAddress(id.data());
+                return new IdPayload(IdType.IPV4_ADDR, UDP, ISAKMP_PORT, a.getAddress());
+            default:
+                throw new ConnectException(FailureReason.NOT_SUPPORTED, "local identity type " + id.type());
+        }
+    }
+
+    /**
+     * Checks the gateway's ID against the profile: ANY or an empty value accepts anything, else
+     * type and value must match.
+     */
+    public static void checkRemote(Identity expected, IdPayload received) throws ConnectException {
+        if (expected.type() == dev.roadwarrior.engine.api.ConnectRequest.IdentityType.ANY || expected.data().isEmpty()) {
+            return;
+        }
+        IdType type;
+        String value;
+        switch (expected.type()) {
+            case ADDRESS:
+                type = IdType.IPV4_ADDR;
+                value = received.data().length == 4 ? addressText(received.data()) : "";
+                break;
+            case FQDN:
+                type = IdType.FQDN;
+                value = new String(received.data(), StandardCharsets.UTF_8);
+                break;
+            case USER_FQDN:
+                type = IdType.USER_FQDN;
+                value = new String(received.data(), StandardCharsets.UTF_8);
+                break;
+            case KEY_ID:
+                type = IdType.KEY_ID;
+                value = new String(received.data(), StandardCharsets.UTF_8);
+                break;
+            default:
+                return; // ASN.1 DN identities are checked against the certificate
+        }
+        if (!received.idType().equals(type) || !value.equalsIgnoreCase(expected.data())) {
+            throw new ConnectException(FailureReason.IDENTITY_REJECTED,
+                    "the gateway identified as " + received + ", the profile expects " + expected.type() + " "
+                            + expected.data());
+        }
+    }
+
+    private static String addressText(byte[] a) {
+        return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + "." + (a[3] & 0xff);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.roadwarrior.engine.ike.proposal;
+
+import static dev.roadwarrior.engine.ike.proposal.IkeAttributes.*;
+
+import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectRequest.EspProposal;
+import dev.roadwarrior.engine.esp.EspTransform;
+import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
+import dev.roadwarrior.engine.ike.codec.payload.DataAttribute;
+import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
+import dev.roadwarrior.engine.ike.codec.payload.Proposal;
+import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
+import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
+import dev.roadwarrior.engine.ike.codec.payload.Transform;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the Quick Mode SA payload (one ESP proposal) and checks the gateway's choice. */
+public final class Phase2Proposals {
+
+    private Phase2Proposals() {
+    }
+
+    /**
+     * One ESP proposal with our SPI and a transform per supported offered combination.
+     *
+     * @param encapsulation the encapsulation mode attribute (tunnel, or UDP tunnel for NAT-T)
+     */
+    public static SaPayload offer(ConnectRequest.Phase2 phase2, int spi, int encapsulation) {
+        List<Transform> transforms = new ArrayList<>();
+        for (EspProposal p : phase2.proposals()) {
+            if (EspTransform.fromIke(p.transformId(), p.keyBits(), p.authAlgorithm()).isEmpty()
+                    || transforms.size() == 255) {
+                continue;
+            }
+            List<DataAttribute> attrs = new ArrayList<>();
+            if (phase2.lifetimeSeconds() > 0) {
+                attrs.add(DataAttribute.basic(P2_LIFE_TYPE, LIFE_SECONDS));
+                attrs.add(DataAttribute.ofLong(P2_LIFE_DURATION, phase2.lifetimeSeconds()));
+            }
+            if (phase2.lifetimeKilobytes() > 0) {
+                attrs.add(DataAttribute.basic(P2_LIFE_TYPE, LIFE_KILOBYTES));
+                attrs.add(DataAttribute.ofLong(P2_LIFE_DURATION, phase2.lifetimeKilobytes()));
+            }
+            phase2.pfsGroup().ifPresent(g -> attrs.add(DataAttribute.basic(P2_GROUP, g)));
+            attrs.add(DataAttribute.basic(P2_ENCAPSULATION, encapsulation));
+            if (p.authAlgorithm() != 0) {
+                attrs.add(DataAttribute.basic(P2_AUTH_ALGORITHM, p.authAlgorithm()));
+            }
+            if (p.keyBits() > 0) {
+                attrs.add(DataAttribute.basic(P2_KEY_LENGTH, p.keyBits()));
+            }
+            transforms.add(new Transform(transforms.size() + 1, p.transformId(), attrs));
+        }
+        if (transforms.isEmpty()) {
+            throw new IllegalArgumentException("none of the phase 2 proposals is supported");
+        }
+        byte[] spiBytes = ByteBuffer.allocate(4).putInt(spi).array();
+        return SaPayload.ipsec(List.of(new Proposal(1, ProtocolId.ESP, spiBytes, transforms)));
+    }
+
+    /**
+     * Checks the gateway's answer: one ESP proposal with a 4-byte SPI and one transform that we
+     * offered and implement.
+     */
+    public static Phase2Choice select(SaPayload offered, SaPayload reply) throws IkeProtocolException {
+        Proposal p = reply.proposals().get(0);
+        if (reply.proposals().size() != 1 || p.transforms().size() != 1 || p.protocolId() != ProtocolId.ESP
+                || p.spi().length != 4) {
+            throw new IkeProtocolException(NotifyType.BAD_PROPOSAL_SYNTAX, "the gateway must choose one ESP transform");
+        }
+        Transform t = p.transforms().get(0);
+        int keyBits = (int) attr(t, P2_KEY_LENGTH).orElse(0L).longValue();
+        int auth = (int) attr(t, P2_AUTH_ALGORITHM).orElse(0L).longValue();
+        boolean wasOffered = offered.proposals().get(0).transforms().stream().anyMatch(o -> o.transformId() == t.transformId()
+                && sameAttr(o, t, P2_KEY_LENGTH) && sameAttr(o, t, P2_AUTH_ALGORITHM));
+        Optional<EspTransform> transform = EspTransform.fromIke(t.transformId(), keyBits, auth);
+        if (!wasOffered || transform.isEmpty()) {
+            throw new IkeProtocolException(NotifyType.NO_PROPOSAL_CHOSEN,
+                    "the gateway chose ESP transform " + t.transformId() + "/" + keyBits + "/auth " + auth + ", which was not offered");
+        }
+        long seconds = 0;
+        long kilobytes = 0;
+        List<DataAttribute> attrs = t.attributes();
+        for (int i = 0; i + 1 < attrs.size(); i++) {
+            if (attrs.get(i).type() == P2_LIFE_TYPE && attrs.get(i + 1).type() == P2_LIFE_DURATION) {
+                if (attrs.get(i).longValue() == LIFE_SECONDS) {
+                    seconds = attrs.get(i + 1).longValue();
+                } else if (attrs.get(i).longValue() == LIFE_KILOBYTES) {
+                    kilobytes = attrs.get(i + 1).longValue();
+                }
+            }
+        }
+        return new Phase2Choice(transform.get(), ByteBuffer.wrap(p.spi()).getInt(), seconds, kilobytes);
+    }
+
+    private static Optional<Long> attr(Transform t, int type) throws IkeProtocolException {
+        Optional<DataAttribute> a = t.attribute(type);
+        return a.isPresent() ? Optional.of(a.get().longValue()) : Optional.empty();
+    }
+
+    private static boolean sameAttr(Transform a, Transform b, int type) {
+        try {
+            return attr(a, type).equals(attr(b, type));
+        } catch (IkeProtocolException e) {
+            return false;
+        }
+    }
+}

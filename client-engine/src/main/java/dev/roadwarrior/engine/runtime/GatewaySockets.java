@@ -1,0 +1,172 @@
+package dev.roadwarrior.engine.runtime;
+
+import dev.roadwarrior.engine.esp.UdpEncapsulation;
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+
+/**
+ * The two UDP sockets of a connection, each connected to the gateway: the IKE socket to the
+ * gateway's IKE port and the NAT-T socket to its NAT-T port, plus the selector that waits on both.
+ *
+ * <p>Threading: {@link #poll}, {@link #sendIke}, {@link #sendKeepalive} and {@link #close} are
+ * called by the engine thread; {@link #sendEsp} by the TUN thread (channel writes are thread-safe);
+ * {@link #wakeup} from any thread.
+ */
+final class GatewaySockets implements Closeable {
+
+    /** Receives one datagram; the buffer is valid only during the call. */
+    interface DatagramHandler {
+        void onDatagram(ByteBuffer datagram, boolean viaNatt);
+    }
+
+    private static final System.Logger LOG = System.getLogger(GatewaySockets.class.getName());
+    private static final int MAX_DATAGRAM = 65_535;
+    /** Datagrams read from one socket per wakeup, so that timers are not starved. */
+    private static final int READ_BATCH = 64;
+
+    private final Selector selector;
+    private final DatagramChannel ike;
+    private final DatagramChannel natt;
+    private final InetSocketAddress gateway;
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_DATAGRAM);
+
+    private GatewaySockets(Selector selector, DatagramChannel ike, DatagramChannel natt, InetSocketAddress gateway) {
+        this.selector = selector;
+        this.ike = ike;
+        this.natt = natt;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Opens both sockets, binds them to the given local addresses (port 0: ephemeral) and
+     * connects them to the gateway.
+     */
+    static GatewaySockets open(InetAddress gatewayAddress, int ikePort, int nattPort,
+            InetSocketAddress ikeBind, InetSocketAddress nattBind) throws IOException {
+        Selector selector = Selector.open();
+        DatagramChannel ike = null;
+        DatagramChannel natt = null;
+        try {
+            ike = openChannel(selector, ikeBind, new InetSocketAddress(gatewayAddress, ikePort));
+            natt = openChannel(selector, nattBind, new InetSocketAddress(gatewayAddress, nattPort));
+            return new GatewaySockets(selector, ike, natt, new InetSocketAddress(gatewayAddress, ikePort));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ike);
+            closeQuietly(natt);
+            closeQuietly(selector);
+            throw e;
+        }
+    }
+
+    private static DatagramChannel openChannel(Selector selector, InetSocketAddress bind, InetSocketAddress peer)
+            throws IOException {
+        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        try {
+            channel.bind(bind);
+            channel.connect(peer);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** The local address of the IKE socket: after connecting, the source address towards the gateway. */
+    InetSocketAddress localIke() throws IOException {
+        return (InetSocketAddress) ike.getLocalAddress();
+    }
+
+    /** The local address of the NAT-T socket. */
+    InetSocketAddress localNatt() throws IOException {
+        return (InetSocketAddress) natt.getLocalAddress();
+    }
+
+    /** The gateway's address and IKE port. */
+    InetSocketAddress gateway() {
+        return gateway;
+    }
+
+    /** Sends an IKE message: on the NAT-T socket with the non-ESP marker, or on the IKE socket. */
+    void sendIke(byte[] message, boolean viaNatt) throws IOException {
+        if (viaNatt) {
+            natt.write(UdpEncapsulation.addNonEspMarker(ByteBuffer.wrap(message)));
+        } else {
+            ike.write(ByteBuffer.wrap(message));
+        }
+    }
+
+    /** Sends an ESP packet (position to limit) on the NAT-T socket. */
+    void sendEsp(ByteBuffer packet) throws IOException {
+        natt.write(packet);
+    }
+
+    /** Sends a NAT-keepalive on the NAT-T socket. */
+    void sendKeepalive() throws IOException {
+        natt.write(UdpEncapsulation.keepalive());
+    }
+
+    /** Makes a {@link #poll} in progress, or the next one, return at once. */
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    /**
+     * Waits until a datagram arrives, the timeout passes or {@link #wakeup} is called, then hands
+     * the datagrams that have arrived to {@code handler}. An ICMP port unreachable reported on a
+     * socket is logged and skipped (IKE retransmits; giving up is the session's decision).
+     *
+     * @param timeoutMillis the longest wait; 0 waits without limit
+     * @throws IOException when the selector or a socket fails for good
+     */
+    void poll(long timeoutMillis, DatagramHandler handler) throws IOException {
+        selector.select(timeoutMillis);
+        for (SelectionKey key : selector.selectedKeys()) {
+            DatagramChannel channel = (DatagramChannel) key.channel();
+            boolean viaNatt = channel == natt;
+            for (int i = 0; i < READ_BATCH; i++) {
+                receiveBuffer.clear();
+                try {
+                    if (channel.receive(receiveBuffer) == null) {
+                        break;
+                    }
+                } catch (PortUnreachableException e) {
+                    LOG.log(Level.DEBUG, "gateway port unreachable ({0})", viaNatt ? "NAT-T" : "IKE");
+                    continue;
+                }
+                receiveBuffer.flip();
+                handler.onDatagram(receiveBuffer, viaNatt);
+            }
+        }
+        selector.selectedKeys().clear();
+    }
+
+    /** Closes both sockets and the selector. */
+    @Override
+    public void close() {
+        closeQuietly(ike);
+        closeQuietly(natt);
+        closeQuietly(selector);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing failed: {0}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.roadwarrior.engine.runtime;
+
+import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectionState;
+import dev.roadwarrior.engine.api.ConnectionStatistics;
+import dev.roadwarrior.engine.api.EngineListener;
+import dev.roadwarrior.engine.api.VpnEngine;
+import dev.roadwarrior.engine.spi.NetworkConfigurator;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@link VpnEngine} that runs connections in this process; it needs the privileges to create
+ * a TUN device and change routes and DNS (through the {@link NetworkConfigurator}).
+ *
+ * <p>Each {@link #connect} starts a thread named {@code rw-ike} that resolves the gateway, opens
+ * two UDP sockets (to the gateway's IKE port and to its NAT-T port, both from ephemeral local
+ * ports), creates the {@link dev.roadwarrior.engine.ike.IkeSession} with the factory and drives
+ * it; a thread named {@code rw-tun} carries packets from the TUN device into the tunnel once it
+ * is up. ESP travels only UDP-encapsulated (see the package documentation). NAT keepalives go
+ * out every {@code transport().keepaliveSeconds()} while NAT-T is active. On disconnect the
+ * session gets {@link Connection#DISCONNECT_GRACE_MILLIS} to delete its SAs at the gateway; then
+ * the host is restored whatever happened. There is no JVM shutdown hook: whoever owns the
+ * process calls {@link #disconnect} on termination signals and waits for {@link #terminated()}.
+ *
+ * <p>Threading: as {@link VpnEngine}; the {@code rw-ike} thread is not a daemon thread, so a
+ * running connection keeps the JVM alive.
+ */
+public final class LocalVpnEngine implements VpnEngine {
+
+    private final IkeSessionFactory sessionFactory;
+    private final NetworkConfigurator configurator;
+    private final LongSupplier monotonicMillis;
+    private final InetSocketAddress ikeBind;
+    private final InetSocketAddress nattBind;
+    private volatile Connection current;
+
+    /**
+     * An engine on the system's monotonic clock, with both sockets bound to the wildcard address
+     * and ephemeral ports.
+     */
+    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator) {
+        this(sessionFactory, configurator, () -> System.nanoTime() / 1_000_000L,
+                new InetSocketAddress(0), new InetSocketAddress(0));
+    }
+
+    /**
+     * An engine with its own clock and local socket addresses.
+     *
+     * @param sessionFactory creates the IKE session of each connection
+     * @param configurator sets up and restores the host
+     * @param monotonicMillis a monotonic clock in milliseconds (any origin); called from the engine
+     *     thread and from {@link #statistics()}, so it must be thread-safe
+     * @param ikeBind the local address of the IKE socket (port 0: ephemeral)
+     * @param nattBind the local address of the NAT-T socket (port 0: ephemeral)
+     */
+    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
+            LongSupplier monotonicMillis, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
+        this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
+        this.configurator = Objects.requireNonNull(configurator, "configurator");
+        this.monotonicMillis = Objects.requireNonNull(monotonicMillis, "monotonicMillis");
+        this.ikeBind = Objects.requireNonNull(ikeBind, "ikeBind");
+        this.nattBind = Objects.requireNonNull(nattBind, "nattBind");
+    }
+
+    @Override
+    public synchronized void connect(ConnectRequest request, EngineListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Connection running = current;
+        if (running != null && !running.terminated().isDone()) {
+            throw new IllegalStateException("a connection is already running");
+        }
+        Connection connection = new Connection(request, listener, sessionFactory, configurator, monotonicMillis,
+                ikeBind, nattBind);
+        current = connection;
+        new Thread(connection, "rw-ike").start();
+    }
+
+    @Override
+    public void disconnect() {
+        Connection c = current;
+        if (c != null) {
+            c.requestDisconnect();
+        }
+    }
+
+    @Override
+    public ConnectionState state() {
+        Connection c = current;
+        return c == null || c.terminated().isDone() ? ConnectionState.DISCONNECTED : c.state();
+    }
+
+    @Override
+    public Optional<ConnectionStatistics> statistics() {
+        Connection c = current;
+        return c == null ? Optional.empty() : c.statistics();
+    }
+
+    @Override
+    public CompletableFuture<Void> terminated() {
+        Connection c = current;
+        return c == null ? CompletableFuture.completedFuture(null) : c.terminated().copy(); // callers cannot complete ours
+    }
+}

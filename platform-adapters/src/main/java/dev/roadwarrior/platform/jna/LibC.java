@@ -1,0 +1,60 @@
+package dev.roadwarrior.platform.jna;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+
+/**
+ * The few libc calls the Linux adapters need. Every call throws {@link LastErrorException}
+ * carrying {@code errno} when it fails. Constants are those of x86_64 and aarch64 Linux.
+ *
+ * <p>Calls that create sockets act in the network namespace of the calling thread.
+ */
+public interface LibC extends Library {
+
+    LibC INSTANCE = Native.load("c", LibC.class);
+
+    int O_RDWR = 0x2;
+    int O_NONBLOCK = 0x800;
+    int O_CLOEXEC = 0x80000;
+
+    int AF_INET = 2;
+    int AF_NETLINK = 16;
+    int SOCK_DGRAM = 2;
+    int SOCK_RAW = 3;
+    int SOCK_CLOEXEC = O_CLOEXEC;
+    int NETLINK_ROUTE = 0;
+
+    int EFD_NONBLOCK = O_NONBLOCK;
+    int EFD_CLOEXEC = O_CLOEXEC;
+
+    short POLLIN = 0x1;
+
+    int EINTR = 4;
+    int EAGAIN = 11;
+    int ENOENT = 2;
+    int ESRCH = 3;
+    int ENODEV = 19;
+    int EEXIST = 17;
+    int EADDRNOTAVAIL = 99;
+    int ETIMEDOUT = 110;
+
+    int open(String path, int flags) throws LastErrorException;
+
+    int close(int fd) throws LastErrorException;
+
+    NativeLong read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
+
+    NativeLong write(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
+
+    int ioctl(int fd, NativeLong request, Pointer argument) throws LastErrorException;
+
+    /** {@code fds} points to {@code count} {@code struct pollfd} (int fd, short events, short revents). */
+    int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+
+    int eventfd(int initialValue, int flags) throws LastErrorException;
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+}

@@ -1,0 +1,148 @@
+package dev.roadwarrior.profiles.secrets;
+
+import dev.roadwarrior.profiles.ProfileException;
+import dev.roadwarrior.profiles.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Secrets in the OS keyring through the Secret Service API (GNOME Keyring, KWallet), using the
+ * {@code secret-tool} command from libsecret. Each secret is an item with the attributes
+ * {@code application=roadwarrior}, {@code profile=<name>} and {@code secret=<kind id>}; its value
+ * is the base64 of the secret's bytes (the Secret Service stores text, a group password may not be).
+ *
+ * <p>The value goes to {@code secret-tool} on its standard input, never on the command line.
+ * Unlocking a locked keyring may show a desktop prompt, so commands may take up to a minute.
+ */
+public final class SecretToolStore implements SecretStore {
+
+    private static final String APPLICATION = "roadwarrior";
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final Path executable;
+
+    /** A store using the {@code secret-tool} at {@code executable}. */
+    public SecretToolStore(Path executable) {
+        this.executable = executable;
+    }
+
+    /**
+     * The {@code secret-tool} executable on {@code PATH}, if there is one and a D-Bus session bus
+     * is reachable ({@code DBUS_SESSION_BUS_ADDRESS} set, or {@code $XDG_RUNTIME_DIR/bus} present).
+     */
+    public static Optional<Path> find(Map<String, String> env) {
+        String bus = env.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "");
+        String runtime = env.getOrDefault("XDG_RUNTIME_DIR", "");
+        if (bus.isEmpty() && (runtime.isEmpty() || !Files.exists(Path.of(runtime, "bus")))) {
+            return Optional.empty();
+        }
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "secret-tool");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Secret> get(String profile, SecretKind kind) throws ProfileException {
+        Result r = run(null, "lookup", profile, kind);
+        if (r.exit != 0) {
+            if (r.error.isBlank()) {
+                return Optional.empty(); // not found
+            }
+            throw failure("lookup", r);
+        }
+        try {
+            return Optional.of(Secret.of(Base64.getDecoder().decode(r.output.trim())));
+        } catch (IllegalArgumentException e) {
+            throw ProfileException.of(Reason.SECRET_STORE_FAILED, "the keyring item for " + profile + " ("
+                    + kind.id() + ") was not written by roadwarrior");
+        }
+    }
+
+    @Override
+    public void put(String profile, SecretKind kind, Secret secret) throws ProfileException {
+        byte[] value = Base64.getEncoder().encode(secret.bytes());
+        Result r = run(value, "store", profile, kind);
+        if (r.exit != 0) {
+            throw failure("store", r);
+        }
+    }
+
+    @Override
+    public void remove(String profile, SecretKind kind) throws ProfileException {
+        Result r = run(null, "clear", profile, kind);
+        if (r.exit != 0 && !r.error.isBlank()) {
+            throw failure("clear", r);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the OS keyring (Secret Service, via " + executable + ")";
+    }
+
+    private record Result(int exit, String output, String error) {
+    }
+
+    private Result run(byte[] input, String command, String profile, SecretKind kind) throws ProfileException {
+        List<String> cmd = new ArrayList<>(List.of(executable.toString(), command));
+        if (command.equals("store")) {
+            cmd.add("--label=Roadwarrior " + profile + ": " + kind.id());
+        }
+        cmd.addAll(List.of("application", APPLICATION, "profile", profile, "secret", kind.id()));
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            try (OutputStream in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input);
+                }
+            }
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread errReader = new Thread(() -> copy(p.getErrorStream(), err), "secret-tool-stderr");
+            errReader.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw ProfileException.of(Reason.SECRET_STORE_FAILED, "secret-tool " + command + " timed out");
+            }
+            errReader.join();
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ProfileException.caused(Reason.SECRET_STORE_FAILED, null, e, "cannot run " + executable);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProfileException.of(Reason.SECRET_STORE_FAILED, "interrupted");
+        }
+    }
+
+    private static void copy(InputStream from, ByteArrayOutputStream to) {
+        try {
+            from.transferTo(to);
+        } catch (IOException e) {
+            // the process ended; what was read is kept
+        }
+    }
+
+    private static ProfileException failure(String command, Result r) {
+        String detail = r.error.strip();
+        return ProfileException.of(Reason.SECRET_STORE_FAILED,
+                "secret-tool " + command + " failed" + (detail.isEmpty() ? "" : ": " + detail));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.roadwarrior.profiles;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test files: this module's fixtures, and the shared real-world samples next to the checkout. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fixture under {@code src/test/resources/dev/roadwarrior/profiles/fixtures/}. */
+    public static Path fixture(String relative) {
+        URL url = Fixtures.class.getResource("fixtures/" + relative);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + relative);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code ../shared/profiles/<sub>} beside the repository root (the directory holding
+     * {@code mvnw}); the test is skipped, saying why, when it is absent.
+     */
+    public static Path shared(String sub) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assumeTrue(dir != null, "repository root (holding mvnw) not found above the working directory");
+        Path samples = dir.resolveSibling("shared").resolve("profiles").resolve(sub);
+        assumeTrue(Files.isDirectory(samples), "shared samples not found at " + samples + "; skipping");
+        return samples;
+    }
+}

@@ -1,0 +1,346 @@
+package dev.roadwarrior.systemtest;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the lab's IKEv1 road-warrior gateway accepts: one connection with a Mode Config pool.
+ * Immutable; start from {@link #defaults()} and change what a test needs with {@link #toBuilder()}.
+ *
+ * <p>Defaults: aggressive mode, group PSK ({@code keyid:rwgroup}) plus XAuth user {@code alice},
+ * virtual IPs from {@link Topology#POOL} with DNS {@link Topology#POOL_DNS}, {@code local_ts}
+ * {@link Topology#PROTECTED_NET} (pushed as a Unity split include), IKE proposals that include the
+ * MODP-1024 suites vpnc offers, ESP without PFS. Rendered by {@link #swanctlConf()}.
+ */
+public final class GatewayConfig {
+
+    /** How the road warrior authenticates (and how the gateway authenticates itself). */
+    public enum Auth {
+        /** Group pre-shared key, then XAuth user name and password (the Cisco classic). */
+        PSK_XAUTH,
+        /** Group pre-shared key only. */
+        PSK,
+        /** Mutual RSA certificates, then XAuth. Needs a {@link GatewayCertificate}. */
+        RSA_XAUTH,
+        /** Hybrid: the gateway signs with RSA, the client only does XAuth. Needs a {@link GatewayCertificate}. */
+        HYBRID;
+
+        boolean usesPsk() {
+            return this == PSK_XAUTH || this == PSK;
+        }
+
+        boolean usesXauth() {
+            return this != PSK;
+        }
+    }
+
+    /** IKEv1 fragmentation policy of the gateway ({@code fragmentation = ...}). */
+    public enum Fragmentation {
+        YES, ACCEPT, FORCE, NO
+    }
+
+    private final boolean aggressive;
+    private final Auth auth;
+    private final String group;
+    private final String groupSecret;
+    private final String remoteId;
+    private final Map<String, String> xauthUsers;
+    private final List<String> ikeProposals;
+    private final List<String> espProposals;
+    private final List<String> localTs;
+    private final String pool;
+    private final List<String> dns;
+    private final Optional<Duration> ikeReauthTime;
+    private final Optional<Duration> childRekeyTime;
+    private final Optional<Fragmentation> fragmentation;
+    private final Optional<Duration> dpdDelay;
+    private final Optional<Duration> dpdTimeout;
+    private final boolean forceEncapsulation;
+    private final Optional<GatewayCertificate> certificate;
+
+    private GatewayConfig(Builder b) {
+        aggressive = b.aggressive;
+        auth = b.auth;
+        group = b.group;
+        groupSecret = b.groupSecret;
+        remoteId = b.remoteId == null ? "keyid:" + b.group : b.remoteId;
+        xauthUsers = Collections.unmodifiableMap(new LinkedHashMap<>(b.xauthUsers));
+        ikeProposals = List.copyOf(b.ikeProposals);
+        espProposals = List.copyOf(b.espProposals);
+        localTs = List.copyOf(b.localTs);
+        pool = b.pool;
+        dns = List.copyOf(b.dns);
+        ikeReauthTime = Optional.ofNullable(b.ikeReauthTime);
+        childRekeyTime = Optional.ofNullable(b.childRekeyTime);
+        fragmentation = Optional.ofNullable(b.fragmentation);
+        dpdDelay = Optional.ofNullable(b.dpdDelay);
+        dpdTimeout = Optional.ofNullable(b.dpdTimeout);
+        forceEncapsulation = b.forceEncapsulation;
+        certificate = Optional.ofNullable(b.certificate);
+        if (auth.usesXauth() && xauthUsers.isEmpty()) {
+            throw new IllegalArgumentException(auth + " needs at least one XAuth user");
+        }
+        if (!auth.usesPsk() && certificate.isEmpty()) {
+            throw new IllegalArgumentException(auth + " needs a gateway certificate");
+        }
+        if (ikeProposals.isEmpty() || espProposals.isEmpty() || localTs.isEmpty()) {
+            throw new IllegalArgumentException("proposals and local_ts must not be empty");
+        }
+    }
+
+    /** The default road-warrior gateway described in the class comment. */
+    public static GatewayConfig defaults() {
+        return new Builder().build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The swanctl.conf text for this configuration. */
+    public String swanctlConf() {
+        return SwanctlConf.render(this);
+    }
+
+    public boolean aggressive() {
+        return aggressive;
+    }
+
+    public Auth auth() {
+        return auth;
+    }
+
+    /** Group name (the client's IPSec ID, sent as ID_KEY_ID). */
+    public String group() {
+        return group;
+    }
+
+    /** Group pre-shared key. */
+    public String groupSecret() {
+        return groupSecret;
+    }
+
+    /**
+     * Phase 1 identity the gateway expects from a PSK client ({@code keyid:<group>} unless set);
+     * certificate modes accept any identity the certificate proves.
+     */
+    public String remoteId() {
+        return remoteId;
+    }
+
+    /** XAuth user names and passwords, in the order they were added. */
+    public Map<String, String> xauthUsers() {
+        return xauthUsers;
+    }
+
+    public List<String> ikeProposals() {
+        return ikeProposals;
+    }
+
+    public List<String> espProposals() {
+        return espProposals;
+    }
+
+    /** Networks behind the gateway; anything but {@code 0.0.0.0/0} is pushed as a Unity split include. */
+    public List<String> localTs() {
+        return localTs;
+    }
+
+    /** Mode Config pool (CIDR). */
+    public String pool() {
+        return pool;
+    }
+
+    /** DNS servers pushed by Mode Config. */
+    public List<String> dns() {
+        return dns;
+    }
+
+    /** IKE SA lifetime: IKEv1 renews it by reauthentication ({@code reauth_time}). */
+    public Optional<Duration> ikeReauthTime() {
+        return ikeReauthTime;
+    }
+
+    /** CHILD SA rekey time ({@code rekey_time} of the child). */
+    public Optional<Duration> childRekeyTime() {
+        return childRekeyTime;
+    }
+
+    public Optional<Fragmentation> fragmentation() {
+        return fragmentation;
+    }
+
+    public Optional<Duration> dpdDelay() {
+        return dpdDelay;
+    }
+
+    public Optional<Duration> dpdTimeout() {
+        return dpdTimeout;
+    }
+
+    /** Whether the gateway pretends to be behind NAT so ESP is always UDP-encapsulated. */
+    public boolean forceEncapsulation() {
+        return forceEncapsulation;
+    }
+
+    public Optional<GatewayCertificate> certificate() {
+        return certificate;
+    }
+
+    /** Mutable builder; every setter returns {@code this}. */
+    public static final class Builder {
+        private boolean aggressive = true;
+        private Auth auth = Auth.PSK_XAUTH;
+        private String group = "rwgroup";
+        private String groupSecret = "rwgroup-secret";
+        private String remoteId;
+        private final Map<String, String> xauthUsers = new LinkedHashMap<>(Map.of("alice", "alice-password"));
+        private List<String> ikeProposals = List.of("aes256-sha256-modp2048", "aes128-sha256-modp2048",
+                "aes256-sha1-modp1024", "aes128-sha1-modp1024", "3des-sha1-modp1024", "3des-md5-modp1024");
+        private List<String> espProposals = List.of("aes256-sha256", "aes128-sha256", "aes256-sha1", "aes128-sha1",
+                "3des-sha1", "3des-md5");
+        private List<String> localTs = List.of(Topology.PROTECTED_NET);
+        private String pool = Topology.POOL;
+        private List<String> dns = List.of(Topology.POOL_DNS);
+        private Duration ikeReauthTime;
+        private Duration childRekeyTime;
+        private Fragmentation fragmentation;
+        private Duration dpdDelay;
+        private Duration dpdTimeout;
+        private boolean forceEncapsulation;
+        private GatewayCertificate certificate;
+
+        private Builder() {
+        }
+
+        private Builder(GatewayConfig c) {
+            aggressive = c.aggressive;
+            auth = c.auth;
+            group = c.group;
+            groupSecret = c.groupSecret;
+            remoteId = c.remoteId.equals("keyid:" + c.group) ? null : c.remoteId;
+            xauthUsers.clear();
+            xauthUsers.putAll(c.xauthUsers);
+            ikeProposals = c.ikeProposals;
+            espProposals = c.espProposals;
+            localTs = c.localTs;
+            pool = c.pool;
+            dns = c.dns;
+            ikeReauthTime = c.ikeReauthTime.orElse(null);
+            childRekeyTime = c.childRekeyTime.orElse(null);
+            fragmentation = c.fragmentation.orElse(null);
+            dpdDelay = c.dpdDelay.orElse(null);
+            dpdTimeout = c.dpdTimeout.orElse(null);
+            forceEncapsulation = c.forceEncapsulation;
+            certificate = c.certificate.orElse(null);
+        }
+
+        /** Aggressive mode (true, default) or main mode (false). */
+        public Builder aggressive(boolean value) {
+            aggressive = value;
+            return this;
+        }
+
+        public Builder auth(Auth value) {
+            auth = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Group name and pre-shared key. */
+        public Builder group(String name, String secret) {
+            group = Objects.requireNonNull(name);
+            groupSecret = Objects.requireNonNull(secret);
+            return this;
+        }
+
+        /**
+         * Phase 1 identity expected from the client, in swanctl syntax ({@code keyid:...},
+         * {@code %any}, an address, ...); default {@code keyid:<group>}.
+         */
+        public Builder remoteId(String value) {
+            remoteId = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Replaces all XAuth users by this one. */
+        public Builder xauthUser(String name, String password) {
+            xauthUsers.clear();
+            return addXauthUser(name, password);
+        }
+
+        public Builder addXauthUser(String name, String password) {
+            xauthUsers.put(Objects.requireNonNull(name), Objects.requireNonNull(password));
+            return this;
+        }
+
+        /** IKE proposals in strongSwan syntax, e.g. {@code aes256-sha1-modp1024}. */
+        public Builder ikeProposals(String... values) {
+            ikeProposals = List.of(values);
+            return this;
+        }
+
+        /** ESP proposals in strongSwan syntax; add a DH group (e.g. {@code -modp1024}) to require PFS. */
+        public Builder espProposals(String... values) {
+            espProposals = List.of(values);
+            return this;
+        }
+
+        /** Networks behind the gateway; {@code 0.0.0.0/0} means full tunnel (no split include is pushed). */
+        public Builder localTs(String... values) {
+            localTs = List.of(values);
+            return this;
+        }
+
+        public Builder pool(String cidr) {
+            pool = Objects.requireNonNull(cidr);
+            return this;
+        }
+
+        public Builder dns(String... servers) {
+            dns = List.of(servers);
+            return this;
+        }
+
+        public Builder ikeReauthTime(Duration value) {
+            ikeReauthTime = value;
+            return this;
+        }
+
+        public Builder childRekeyTime(Duration value) {
+            childRekeyTime = value;
+            return this;
+        }
+
+        public Builder fragmentation(Fragmentation value) {
+            fragmentation = value;
+            return this;
+        }
+
+        /** Dead peer detection interval and (IKEv1) timeout; {@code null} turns DPD off. */
+        public Builder dpd(Duration delay, Duration timeout) {
+            dpdDelay = delay;
+            dpdTimeout = timeout;
+            return this;
+        }
+
+        public Builder forceEncapsulation(boolean value) {
+            forceEncapsulation = value;
+            return this;
+        }
+
+        public Builder certificate(GatewayCertificate value) {
+            certificate = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the combination cannot work (e.g. XAuth without users) */
+        public GatewayConfig build() {
+            return new GatewayConfig(this);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.roadwarrior.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Rendering of swanctl.conf and strongswan.conf; needs no root. */
+class GatewayConfigTest {
+    private static final GatewayCertificate CERT =
+            new GatewayCertificate(Path.of("gw.pem"), Path.of("gw.key"), Path.of("ca.pem"));
+
+    @Test
+    void defaultsAreAggressivePskXauthWithPoolAndSplit() {
+        final List<String> lines = lines(GatewayConfig.defaults().swanctlConf());
+        assertTrue(lines.contains("version = 1"));
+        assertTrue(lines.contains("aggressive = yes"));
+        assertTrue(lines.contains("local_addrs = " + Topology.GATEWAY_WAN_IP));
+        assertTrue(lines.contains("pools = rwpool"));
+        assertTrue(lines.contains("id = keyid:rwgroup"));
+        assertTrue(lines.contains("auth = xauth"));
+        assertTrue(lines.contains("local_ts = 10.77.0.0/24"));
+        assertTrue(lines.contains("addrs = 10.88.0.0/24"));
+        assertTrue(lines.contains("dns = 10.77.0.53"));
+        assertTrue(lines.contains("id = alice"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("proposals = ") && l.contains("aes256-sha1-modp1024")));
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("dpd_") || l.startsWith("fragmentation")
+                || l.startsWith("encap") || l.contains("_time")), "unset options are not rendered");
+    }
+
+    @Test
+    void secretsAreHexSoNoCharacterNeedsQuoting() {
+        final String conf = GatewayConfig.defaults().toBuilder().group("g", "a b\"#{").xauthUser("bob", "p=w")
+                .build().swanctlConf();
+        assertTrue(conf.contains("secret = 0x61206222237b"), conf);
+        assertTrue(conf.contains("secret = 0x703d77"), conf);
+        assertFalse(conf.contains("alice"));
+    }
+
+    @Test
+    void optionsAreRendered() {
+        final List<String> lines = lines(GatewayConfig.defaults().toBuilder()
+                .aggressive(false)
+                .localTs("0.0.0.0/0")
+                .fragmentation(GatewayConfig.Fragmentation.FORCE)
+                .dpd(Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .ikeReauthTime(Duration.ofHours(1))
+                .childRekeyTime(Duration.ofMinutes(5))
+                .forceEncapsulation(true)
+                .espProposals("aes128-sha1-modp2048")
+                .remoteId("%any")
+                .build().swanctlConf());
+        for (String expected : List.of("aggressive = no", "local_ts = 0.0.0.0/0", "fragmentation = force",
+                "dpd_delay = 10s", "dpd_timeout = 30s", "reauth_time = 3600s", "rekey_time = 300s", "encap = yes",
+                "esp_proposals = aes128-sha1-modp2048", "id = %any")) {
+            assertTrue(lines.contains(expected), expected);
+        }
+    }
+
+    @Test
+    void pskOnlyHasNoXauthRound() {
+        final String conf = GatewayConfig.defaults().toBuilder().auth(GatewayConfig.Auth.PSK).build().swanctlConf();
+        assertFalse(conf.contains("xauth"), conf);
+        assertTrue(conf.contains("ike-group"), conf);
+    }
+
+    @Test
+    void hybridSignsWithTheCertificateAndHasNoGroupSecret() {
+        final String conf = GatewayConfig.defaults().toBuilder().auth(GatewayConfig.Auth.HYBRID).certificate(CERT)
+                .build().swanctlConf();
+        final List<String> lines = lines(conf);
+        assertTrue(lines.contains("auth = pubkey"));
+        assertTrue(lines.contains("certs = gateway.pem"));
+        assertEquals(1, lines.stream().filter("auth = xauth"::equals).count());
+        assertFalse(conf.contains("psk") || conf.contains("ike-group"), conf);
+    }
+
+    @Test
+    void impossibleCombinationsAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.defaults().toBuilder().auth(GatewayConfig.Auth.RSA_XAUTH).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.defaults().toBuilder().auth(GatewayConfig.Auth.PSK_XAUTH).xauthUser("a", "b")
+                        .build().toBuilder().localTs().build());
+        assertThrows(IllegalArgumentException.class,
+                () -> GatewayConfig.defaults().toBuilder().group("bad\ngroup", "x").build().swanctlConf());
+    }
+
+    @Test
+    void toBuilderKeepsEverything() {
+        final GatewayConfig config = GatewayConfig.defaults().toBuilder().addXauthUser("bob", "pw").remoteId("%any")
+                .dpd(Duration.ofSeconds(5), Duration.ofSeconds(15)).build();
+        assertEquals(config.swanctlConf(), config.toBuilder().build().swanctlConf());
+        assertEquals(List.of("alice", "bob"), List.copyOf(config.xauthUsers().keySet()));
+    }
+
+    @Test
+    void strongswanConfLoadsLibipsecAndAllowsAggressivePsk() {
+        final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log")));
+        assertTrue(lines.contains("i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
+        assertTrue(lines.contains("socket = unix:///run/x/charon.vici"));
+        assertTrue(lines.contains("path = /logs/charon.log"));
+        final String load = lines.stream().filter(l -> l.startsWith("load = ")).findFirst().orElseThrow();
+        assertTrue(load.indexOf("kernel-libipsec") < load.indexOf("kernel-netlink"), load);
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).toList();
+    }
+}
