@@ -11,7 +11,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "IKEv1 road-warrior VPN client.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ImportCommand.class,
+            ConnectCommand.class,
+            ExportCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            DeleteCommand.class,
+        })
 public final class RoadwarriorCommand implements Callable<Integer> {
 
     /** Exit code for success. */
@@ -27,7 +35,8 @@ public final class RoadwarriorCommand implements Callable<Integer> {
     /** A configured command line: usage errors exit 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RoadwarriorCommand());
-        cl.setExitCodeExceptionMapper(e -> FAILED);
+        // picocli asks this mapper for parameter errors too, so they must map to BAD_INPUT here
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
         return cl;
     }

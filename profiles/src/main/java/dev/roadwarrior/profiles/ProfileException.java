@@ -9,7 +9,7 @@ import java.util.Optional;
  * user come from {@link ProfileMessages}, which {@link #getMessage()} also uses; callers never
  * build their own text from the fields.
  *
- * <p>Arguments never contain secrets: importers pass {@code (hidden)} instead of a password.
+ * <p>Arguments never contain secrets: importers pass {@code (not shown)} instead of a password.
  */
 public final class ProfileException extends Exception {
 

@@ -52,7 +52,7 @@ public enum Reason {
      * {0}: the value.
      */
     TEMPLATE_PLACEHOLDER(true),
-    /** A {@code b:} value that is not base64, kept as its text (as Shrew does). {0}: the value (shortened). */
+    /** A {@code b:} value that is not base64, kept as its text (as Shrew does). {0}: the quoted value, or "(not shown)" for a password. */
     NOT_BASE64(true),
     /** A key Shrew requires was absent; the Shrew GUI default was used. {0}: the value used. */
     DEFAULTED_KEY(true),

@@ -8,6 +8,7 @@ import dev.roadwarrior.engine.ike.codec.Fragmenter;
 import dev.roadwarrior.engine.ike.codec.IkeHeader;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
+import dev.roadwarrior.engine.ike.codec.MessageRules;
 import dev.roadwarrior.engine.ike.codec.payload.FragmentPayload;
 import dev.roadwarrior.engine.ike.codec.payload.PayloadType;
 import dev.roadwarrior.engine.ike.task.Task;
@@ -146,6 +147,7 @@ public final class TaskManager {
                 return;
             }
             IkeMessage message = sa.unprotect(datagram);
+            MessageRules.validate(message, header.isEncrypted());
             Task task = outstanding != null && outstanding.messageId == header.messageId() ? outstanding.task
                     : listener.route(message).orElse(null);
             if (task == null) {

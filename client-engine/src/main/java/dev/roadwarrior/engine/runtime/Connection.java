@@ -23,9 +23,7 @@ import dev.roadwarrior.engine.spi.TunDevice;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,8 +128,8 @@ final class Connection implements Runnable {
         try {
             announce(ConnectionState.CONNECTING);
             deliver(new EngineEvent.Progress(ProgressStep.RESOLVING, request.gatewayHost()));
-            configurator.recoverLeftovers();
-            Inet4Address gateway = resolve(request.gatewayHost());
+            recoverLeftovers();
+            Inet4Address gateway = GatewaySockets.resolve(request.gatewayHost());
             sockets = GatewaySockets.open(gateway, request.ikePort(), request.transport().nattPort(), ikeBind,
                     nattBind);
             if (disconnectRequested) {
@@ -154,16 +152,12 @@ final class Connection implements Runnable {
         }
     }
 
-    private static Inet4Address resolve(String host) throws ConnectException {
+    private void recoverLeftovers() throws ConnectException {
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (a instanceof Inet4Address v4) {
-                    return v4;
-                }
-            }
-            throw new ConnectException(FailureReason.GATEWAY_UNKNOWN_HOST, host + " has no IPv4 address");
-        } catch (UnknownHostException e) {
-            throw new ConnectException(FailureReason.GATEWAY_UNKNOWN_HOST, host, e);
+            configurator.recoverLeftovers();
+        } catch (RuntimeException e) {
+            throw new ConnectException(FailureReason.HOST_CONFIGURATION_FAILED,
+                    "leftovers of an earlier connection could not be removed: " + e.getMessage(), e);
         }
     }
 
@@ -298,7 +292,9 @@ final class Connection implements Runnable {
 
     private void onSessionEvent(EngineEvent event, long now) {
         if (event instanceof EngineEvent.StateChanged s) {
-            announce(s.state());
+            if (s.state() != ConnectionState.CONNECTED || tunnel != null) {
+                announce(s.state()); // CONNECTED is announced after TunnelUp, once the host is configured
+            }
         } else if (event instanceof EngineEvent.TunnelUp up) {
             tunnelUp(up, now);
         } else if (event instanceof EngineEvent.Failed || event instanceof EngineEvent.Disconnected) {
@@ -329,8 +325,9 @@ final class Connection implements Runnable {
             }
             tunReader = TunReader.start(tun, sas, esp, sockets, this::tunFailed);
         }
-        tunnel = new Tunnel(now, up.algorithms(), up.config().address());
+        tunnel = new Tunnel(tunnel == null ? now : tunnel.upSinceMillis(), up.algorithms(), up.config().address());
         deliver(up);
+        announce(ConnectionState.CONNECTED);
     }
 
     private void tunFailed(IOException e) {

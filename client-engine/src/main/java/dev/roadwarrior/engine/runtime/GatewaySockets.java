@@ -1,13 +1,17 @@
 package dev.roadwarrior.engine.runtime;
 
+import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -16,6 +20,7 @@ import java.nio.channels.Selector;
 /**
  * The two UDP sockets of a connection, each connected to the gateway: the IKE socket to the
  * gateway's IKE port and the NAT-T socket to its NAT-T port, plus the selector that waits on both.
+ * IPv4 only, like the rest of the engine.
  *
  * <p>Threading: {@link #poll}, {@link #sendIke}, {@link #sendKeepalive} and {@link #close} are
  * called by the engine thread; {@link #sendEsp} by the TUN thread (channel writes are thread-safe);
@@ -44,6 +49,24 @@ final class GatewaySockets implements Closeable {
         this.ike = ike;
         this.natt = natt;
         this.gateway = gateway;
+    }
+
+    /**
+     * Resolves the gateway's host name (or parses its dotted address) to an IPv4 address.
+     *
+     * @throws ConnectException with {@link FailureReason#GATEWAY_UNKNOWN_HOST} when it has none
+     */
+    static Inet4Address resolve(String host) throws ConnectException {
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a instanceof Inet4Address v4) {
+                    return v4;
+                }
+            }
+            throw new ConnectException(FailureReason.GATEWAY_UNKNOWN_HOST, host + " has no IPv4 address");
+        } catch (UnknownHostException e) {
+            throw new ConnectException(FailureReason.GATEWAY_UNKNOWN_HOST, host, e);
+        }
     }
 
     /**

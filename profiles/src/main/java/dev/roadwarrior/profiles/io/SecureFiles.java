@@ -105,7 +105,10 @@ public final class SecureFiles {
 
     /** Plain words for an I/O failure, e.g. {@code access denied: /path}. */
     public static String describe(IOException e) {
-        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
+        String file = null;
+        if (e instanceof FileSystemException f) {
+            file = f.getOtherFile() != null ? f.getOtherFile() : f.getFile(); // a move names its target second
+        }
         String what;
         if (e instanceof AccessDeniedException) {
             what = "access denied";

@@ -160,7 +160,7 @@ final class ShrewKeys {
                 // falls through: kept as text
             }
         }
-        String shown = secret ? "(hidden)" : shorten(line.value());
+        String shown = secret ? "(not shown)" : "\"" + shorten(line.value()) + "\"";
         warn(Reason.NOT_BASE64, line, shown);
         return Optional.of(bytes(line.value()));
     }

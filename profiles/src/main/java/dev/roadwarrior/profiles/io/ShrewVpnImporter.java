@@ -240,7 +240,8 @@ public final class ShrewVpnImporter {
         ShrewLine line;
         if (binary.isPresent()) {
             line = binary.get();
-            bytes = keys.binary(line, true).orElseThrow();
+            // a template value such as {{ VPN_PSK }} is kept as text; the placeholder warning says enough
+            bytes = HostNames.isPlaceholder(line.value()) ? keys.bytes(line.value()) : keys.binary(line, true).orElseThrow();
         } else if (legacy.isPresent()) {
             line = legacy.get();
             bytes = keys.bytes(line.value()); // upgrade 0 -> 1: the string becomes bytes

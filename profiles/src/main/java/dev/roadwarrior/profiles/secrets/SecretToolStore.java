@@ -112,6 +112,8 @@ public final class SecretToolStore implements SecretStore {
                 if (input != null) {
                     in.write(input);
                 }
+            } catch (IOException e) {
+                // secret-tool ended without reading its input; its exit status and message tell why
             }
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errReader = new Thread(() -> copy(p.getErrorStream(), err), "secret-tool-stderr");

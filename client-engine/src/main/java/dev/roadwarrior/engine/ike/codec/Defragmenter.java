@@ -11,10 +11,11 @@ import java.util.TreeMap;
  * at a time per IKE SA. Pure: the caller passes the time. Not thread-safe; one instance per IKE
  * SA, used by the task manager only.
  *
- * <p>Fragments may arrive in any order; duplicates are ignored. A fragment with a new fragment ID
- * discards the datagram in progress (a retransmission of the peer uses a new one), as does a
- * datagram left incomplete for longer than the timeout. Limits on the number of fragments and the
- * total size bound the memory an attacker can tie up with spoofed fragments.
+ * <p>Fragments may arrive in any order; duplicates (e.g. from a retransmission) are ignored. A
+ * fragment with another fragment ID discards the datagram in progress, as does a datagram left
+ * incomplete for longer than the timeout. strongSwan uses fragment ID 1 for every message, so
+ * against it the timeout is what separates an incomplete datagram from the next one. Limits on
+ * the number of fragments and the total size bound the memory spoofed fragments can tie up.
  */
 public final class Defragmenter {
 

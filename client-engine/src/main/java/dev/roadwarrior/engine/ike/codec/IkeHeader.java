@@ -84,7 +84,8 @@ public record IkeHeader(long initiatorCookie, long responderCookie, PayloadType 
         int messageId = in.getInt();
         int length = in.getInt();
         if (version >>> 4 != 1) {
-            throw new IkeProtocolException(NotifyType.INVALID_MAJOR_VERSION, "ISAKMP version 0x" + Integer.toHexString(version));
+            throw new IkeProtocolException(NotifyType.INVALID_MAJOR_VERSION,
+                    "ISAKMP version 0x" + Integer.toHexString(version));
         }
         if (length < SIZE || length > datagram.length) {
             throw malformed("header length " + Integer.toUnsignedString(length) + " in a datagram of "

@@ -117,14 +117,17 @@ public final class MessageRules {
             }
             Rule rule = rule(exchange, exchangeType, p.type());
             if (rule.encrypted && !wasEncrypted) {
-                throw new IkeProtocolException(NotifyType.INVALID_FLAGS, p.type() + " must be encrypted in " + exchangeType);
+                throw new IkeProtocolException(NotifyType.INVALID_FLAGS,
+                        p.type() + " must be encrypted in " + exchangeType);
             }
         }
         for (Rule rule : exchange.rules) {
-            long count = payloads.stream().filter(p -> !(p instanceof UnknownPayload) && p.type().equals(rule.type)).count();
+            long count = payloads.stream()
+                    .filter(p -> !(p instanceof UnknownPayload) && p.type().equals(rule.type)).count();
             int min = exchange.hashFirst && wasEncrypted && rule.type.equals(PayloadType.HASH) ? 1 : rule.min;
             if (count < min || count > rule.max) {
-                throw malformed(count + " " + rule.type + " payloads in " + exchangeType + ", allowed " + min + "-" + rule.max);
+                throw malformed(count + " " + rule.type + " payloads in " + exchangeType + ", allowed "
+                        + min + "-" + rule.max);
             }
         }
         int hashAt = message.indexOf(HashPayload.class);
@@ -133,7 +136,8 @@ public final class MessageRules {
         }
     }
 
-    private static Rule rule(Exchange exchange, ExchangeType exchangeType, PayloadType type) throws IkeProtocolException {
+    private static Rule rule(Exchange exchange, ExchangeType exchangeType, PayloadType type)
+            throws IkeProtocolException {
         for (Rule r : exchange.rules) {
             if (r.type.equals(type)) {
                 return r;

@@ -25,6 +25,7 @@ import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import dev.roadwarrior.engine.ike.codec.payload.UnknownPayload;
 import dev.roadwarrior.engine.spi.Ipv4Network;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -217,7 +218,7 @@ class HandBuiltMessagesTest {
             IkeMessage m = IkeMessage.decode(IkeHeader.decode(datagram),
                     Arrays.copyOfRange(datagram, IkeHeader.SIZE, datagram.length));
             for (Payload p : m.payloads()) {
-                assertEquals(p, Payload.decode(p.type(), java.nio.ByteBuffer.wrap(p.encodeBody())));
+                assertEquals(p, Payload.decode(p.type(), ByteBuffer.wrap(p.encodeBody())));
             }
         }
     }

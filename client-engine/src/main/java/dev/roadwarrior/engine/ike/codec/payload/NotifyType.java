@@ -79,11 +79,6 @@ public record NotifyType(int code) implements Serializable {
         return code < 16384;
     }
 
-    /** Whether this is one of the named notify types. */
-    public boolean isKnown() {
-        return NAMES.containsKey(code);
-    }
-
     @Override
     public String toString() {
         String name = NAMES.get(code);

@@ -16,8 +16,9 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * <p>Each record has a static {@code decode(ByteBuffer body)} that reads the whole remaining
- * buffer as its body and fails only with {@link IkeProtocolException}.
+ * <p>{@link #decode} dispatches on the type to the records' static {@code decode(ByteBuffer body)}
+ * methods, which read the whole remaining buffer as the body and fail only with
+ * {@link IkeProtocolException}. Records are immutable: byte arrays are copied in and out.
  */
 public sealed interface Payload permits SaPayload, KePayload, IdPayload, CertPayload, CertRequestPayload,
         HashPayload, SignaturePayload, NoncePayload, NotifyPayload, DeletePayload, VendorIdPayload,

@@ -53,11 +53,6 @@ public record PayloadType(int value) {
         return new PayloadType(value);
     }
 
-    /** Whether this is one of the named payload types. */
-    public boolean isKnown() {
-        return NAMES.containsKey(value);
-    }
-
     @Override
     public String toString() {
         String name = NAMES.get(value);
