@@ -24,9 +24,4 @@ public record ImportResult(Profile profile, Map<SecretKind, Secret> secrets, Lis
         secrets = Map.copyOf(copy);
         warnings = List.copyOf(warnings);
     }
-
-    /** The same result under another profile name. */
-    public ImportResult withName(String name) {
-        return new ImportResult(profile.withName(name), secrets, warnings);
-    }
 }

@@ -52,17 +52,6 @@ public final class ProfileException extends Exception {
         return new ProfileException(reason, source, 0, null, List.of(args), cause);
     }
 
-    /** A warning with the same reason and location, for reasons that are warnings on import. */
-    public ProfileWarning asWarning() {
-        return new ProfileWarning(reason, source().orElse(null), line, key().orElse(null), args);
-    }
-
-    /** Rebuilds a warning as an error, e.g. a placeholder that blocks connecting. */
-    public static ProfileException from(ProfileWarning w) {
-        return new ProfileException(w.reason(), w.source().orElse(null), w.line(), w.key().orElse(null),
-                w.args(), null);
-    }
-
     public Reason reason() {
         return reason;
     }

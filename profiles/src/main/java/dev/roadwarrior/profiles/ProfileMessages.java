@@ -16,16 +16,6 @@ public final class ProfileMessages {
     private ProfileMessages() {
     }
 
-    /** The message of an exception. */
-    public static String format(ProfileException e) {
-        return e.getMessage();
-    }
-
-    /** The message of a warning. */
-    public static String format(ProfileWarning w) {
-        return w.message();
-    }
-
     /** The bare text for a reason, without location. */
     public static String text(Reason reason, List<String> args) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());

@@ -15,7 +15,6 @@ import dev.roadwarrior.profiles.model.DnsSettings;
 import dev.roadwarrior.profiles.model.ExchangeMode;
 import dev.roadwarrior.profiles.model.Fragmentation;
 import dev.roadwarrior.profiles.model.FragmentationMode;
-import dev.roadwarrior.profiles.model.Gateway;
 import dev.roadwarrior.profiles.model.HashAlgorithm;
 import dev.roadwarrior.profiles.model.HostNames;
 import dev.roadwarrior.profiles.model.Identity;
@@ -139,7 +138,6 @@ public final class PcfImporter {
         }
         Profile profile = Profile.builder(name, host)
                 .description(field("Description").map(Field::value))
-                .gateway(new Gateway(host, 500))
                 .autoConfig(AutoConfigMode.PULL)
                 .adapter(new Adapter(AdapterMode.VIRTUAL, 1380, true, Optional.empty()))
                 .natTraversal(new NatTraversal(natt, 4500, 15))

@@ -57,10 +57,6 @@ final class ShrewKeys {
         }
     }
 
-    String source() {
-        return source;
-    }
-
     /**
      * The line of that type and key, marked used. A line with the same key but another type,
      * unless listed in {@code alsoAllowed}, is a {@link Reason#WRONG_TYPE} error.

@@ -58,6 +58,9 @@ import java.util.Optional;
  * profile (version 0-3, relative to the file's directory). The names {@code client-wins-enable}
  * and {@code network-banner-enable} are read in any version when the current name is absent.
  * Keys this class does not know are kept, in order, and written back by {@link ShrewVpnExporter}.
+ * The key {@code description} (not Shrew's; {@link ShrewVpnExporter} writes it) fills
+ * {@code Profile.description}. The legacy list separator 0x255 of SHREW-VPN-FORMAT §1.1 is not
+ * honoured: in C it truncates to the letter {@code U}, so Shrew itself would split on it.
  *
  * <p><b>Placeholders.</b> A template host such as {@code {{ VPN_IP }}} or a group password such
  * as {@code {{ VPN_PSK }}} is accepted with a {@link Reason#TEMPLATE_PLACEHOLDER} warning, so that
@@ -120,9 +123,10 @@ public final class ShrewVpnImporter {
             throw keys.error(Reason.UNSUPPORTED_VERSION, v.orElseThrow(), Integer.toString(version),
                     Integer.toString(CURRENT_VERSION));
         }
-        Profile.Builder b = Profile.builder(name, "unset")
+        Gateway gateway = gateway();
+        Profile.Builder b = Profile.builder(name, gateway.host())
+                .gateway(gateway)
                 .description(keys.string("description").map(ShrewLine::value))
-                .gateway(gateway())
                 .autoConfig(keys.choice("client-auto-mode", AutoConfigMode.values(), AutoConfigMode::keyword)
                         .orElse(AutoConfigMode.DISABLED))
                 .adapter(adapter())

@@ -1,7 +1,5 @@
 package dev.roadwarrior.profiles.secrets;
 
-import java.util.Optional;
-
 /** The secrets a profile can have. Each is stored apart from the profile, under its {@link #id()}. */
 public enum SecretKind {
     /** The group password / pre-shared key ({@code auth-mutual-psk}); bytes, not always text. */
@@ -22,15 +20,5 @@ public enum SecretKind {
     /** The stable name used in the keyring attributes and the secrets file. */
     public String id() {
         return id;
-    }
-
-    /** The kind with this id. */
-    public static Optional<SecretKind> ofId(String id) {
-        for (SecretKind k : values()) {
-            if (k.id.equals(id)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,0 +1,130 @@
+package dev.roadwarrior.engine.ike;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.FailureReason;
+import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
+import dev.roadwarrior.engine.ike.codec.ExchangeType;
+import dev.roadwarrior.engine.ike.codec.IkeHeader;
+import dev.roadwarrior.engine.ike.codec.IkeMessage;
+import dev.roadwarrior.engine.ike.codec.payload.NoncePayload;
+import dev.roadwarrior.engine.ike.task.Task;
+import dev.roadwarrior.engine.ike.task.TaskResult;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TaskManagerTest {
+
+    private final List<IkeOutput> outputs = new ArrayList<>();
+    private final List<Task> completed = new ArrayList<>();
+    private ConnectException failure;
+    private IkeSa sa;
+    private TaskManager manager;
+
+    @BeforeEach
+    void setUp() {
+        sa = new IkeSa(TestRequests.aggressivePskXauth(), new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
+                new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
+        manager = new TaskManager(sa, new TaskManager.Listener() {
+            @Override
+            public Optional<Task> route(IkeMessage message) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void completed(Task task) {
+                completed.add(task);
+            }
+
+            @Override
+            public void failed(ConnectException error) {
+                failure = error;
+            }
+        }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
+    }
+
+    @Test
+    void retransmitsWithBackoffThenGivesUpAsUnreachable() {
+        manager.queue(new EchoTask(sa), 0);
+        assertEquals(1, sends());
+        manager.tick(manager.nextDeadline() - 1);
+        assertEquals(1, sends(), "nothing before the deadline");
+        long previousGap = 0;
+        long now = 0;
+        for (int i = 0; i < RetransmitPolicy.DEFAULT.retransmissions(); i++) {
+            long deadline = manager.nextDeadline();
+            assertTrue(deadline - now >= previousGap * 0.8, "backoff does not shrink");
+            previousGap = deadline - now;
+            now = deadline;
+            manager.tick(now);
+            assertEquals(i + 2, sends());
+        }
+        assertNull(failure);
+        manager.tick(manager.nextDeadline());
+        assertNotNull(failure);
+        assertEquals(FailureReason.GATEWAY_UNREACHABLE, failure.reason());
+        assertTrue(now < 40_000, "gives up within about half a minute: " + now);
+    }
+
+    @Test
+    void theAnswerCompletesTheTaskAndStopsRetransmission() {
+        EchoTask task = new EchoTask(sa);
+        manager.queue(task, 0);
+        manager.receive(task.answer(sa.initiatorCookie()), 10);
+        assertEquals(List.of(task), completed);
+        assertEquals(Long.MAX_VALUE, manager.nextDeadline());
+    }
+
+    @Test
+    void messagesForOtherSasAndGarbageAreDropped() {
+        EchoTask task = new EchoTask(sa);
+        manager.queue(task, 0);
+        manager.receive(task.answer(sa.initiatorCookie() + 1), 10);
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            byte[] junk = new byte[random.nextInt(120)];
+            random.nextBytes(junk);
+            manager.receive(junk, 10);
+        }
+        assertTrue(completed.isEmpty());
+        assertNull(failure);
+    }
+
+    private long sends() {
+        return outputs.stream().filter(o -> o instanceof IkeOutput.Send).count();
+    }
+
+    /** A cleartext exchange of one message each way. */
+    private static final class EchoTask implements Task {
+        private final IkeSa sa;
+
+        EchoTask(IkeSa sa) {
+            this.sa = sa;
+        }
+
+        @Override
+        public IkeMessage build() {
+            return new IkeMessage(IkeHeader.of(sa.initiatorCookie(), 0, ExchangeType.AGGRESSIVE, 0, 0),
+                    List.of(new NoncePayload(new byte[16])));
+        }
+
+        byte[] answer(long cookie) {
+            return new IkeMessage(IkeHeader.of(cookie, 42, ExchangeType.AGGRESSIVE, 0, 0),
+                    List.of(new NoncePayload(new byte[16]))).encode();
+        }
+
+        @Override
+        public TaskResult process(IkeMessage message) {
+            return TaskResult.finished();
+        }
+    }
+}
