@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Export, then import again: the profile and the group password must come back equal. */
-final class RoundTripCheck {
+public final class RoundTripCheck {
 
     private RoundTripCheck() {
     }
 
     /** Checks the round trip (LF and CRLF) and returns the LF export. */
-    static String export(ImportResult first) throws ProfileException {
+    public static String export(ImportResult first) throws ProfileException {
         String lf = null;
         for (ShrewVpnExporter.LineEnding le : ShrewVpnExporter.LineEnding.values()) {
             byte[] exported = ShrewVpnExporter.export(first.profile(),
