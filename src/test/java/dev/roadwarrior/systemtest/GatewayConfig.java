@@ -27,6 +27,8 @@ public final class GatewayConfig {
         PSK,
         /** Mutual RSA certificates, then XAuth. Needs a {@link GatewayCertificate}. */
         RSA_XAUTH,
+        /** Mutual RSA certificates only. Needs a {@link GatewayCertificate}. */
+        RSA,
         /** Hybrid: the gateway signs with RSA, the client only does XAuth. Needs a {@link GatewayCertificate}. */
         HYBRID;
 
@@ -35,7 +37,7 @@ public final class GatewayConfig {
         }
 
         boolean usesXauth() {
-            return this != PSK;
+            return this != PSK && this != RSA;
         }
     }
 
@@ -62,6 +64,8 @@ public final class GatewayConfig {
     private final Optional<Duration> dpdTimeout;
     private final boolean forceEncapsulation;
     private final Optional<GatewayCertificate> certificate;
+    private final boolean pull;
+    private final Map<String, String> poolAttributes;
 
     private GatewayConfig(Builder b) {
         aggressive = b.aggressive;
@@ -82,6 +86,8 @@ public final class GatewayConfig {
         dpdTimeout = Optional.ofNullable(b.dpdTimeout);
         forceEncapsulation = b.forceEncapsulation;
         certificate = Optional.ofNullable(b.certificate);
+        pull = b.pull;
+        poolAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.poolAttributes));
         if (auth.usesXauth() && xauthUsers.isEmpty()) {
             throw new IllegalArgumentException(auth + " needs at least one XAuth user");
         }
@@ -192,6 +198,21 @@ public final class GatewayConfig {
         return certificate;
     }
 
+    /** Mode Config pull (true, default: the client asks) or push (false: the gateway sends SET; swanctl {@code pull = no}). */
+    public boolean pull() {
+        return pull;
+    }
+
+    /**
+     * Further attributes of the Mode Config pool, swanctl syntax: {@code split_include},
+     * {@code split_exclude} (Unity local LAN) or an attribute number with its value, e.g.
+     * {@code 28672} (Unity banner) = text, {@code 28673} (Unity save password) = {@code 0.0.0.1}
+     * (sent as the four bytes 0 0 0 1). Values are comma-separated lists, so a text holds no comma.
+     */
+    public Map<String, String> poolAttributes() {
+        return poolAttributes;
+    }
+
     /** Mutable builder; every setter returns {@code this}. */
     public static final class Builder {
         private boolean aggressive = true;
@@ -214,6 +235,8 @@ public final class GatewayConfig {
         private Duration dpdTimeout;
         private boolean forceEncapsulation;
         private GatewayCertificate certificate;
+        private boolean pull = true;
+        private final Map<String, String> poolAttributes = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -238,6 +261,8 @@ public final class GatewayConfig {
             dpdTimeout = c.dpdTimeout.orElse(null);
             forceEncapsulation = c.forceEncapsulation;
             certificate = c.certificate.orElse(null);
+            pull = c.pull;
+            poolAttributes.putAll(c.poolAttributes);
         }
 
         /** Aggressive mode (true, default) or main mode (false). */
@@ -335,6 +360,18 @@ public final class GatewayConfig {
 
         public Builder certificate(GatewayCertificate value) {
             certificate = value;
+            return this;
+        }
+
+        /** Mode Config pull (true) or push (false). */
+        public Builder pull(boolean value) {
+            pull = value;
+            return this;
+        }
+
+        /** Adds a pool attribute (see {@link GatewayConfig#poolAttributes()}). */
+        public Builder poolAttribute(String key, String value) {
+            poolAttributes.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
             return this;
         }
 

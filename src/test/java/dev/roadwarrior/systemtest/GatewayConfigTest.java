@@ -63,6 +63,18 @@ class GatewayConfigTest {
     }
 
     @Test
+    void pushModeAndPoolAttributesAreRendered() {
+        final GatewayConfig config = GatewayConfig.defaults().toBuilder().pull(false)
+                .poolAttribute("split_exclude", "203.0.113.0/24").poolAttribute("28672", "Welcome to the lab").build();
+        final List<String> lines = lines(config.swanctlConf());
+        for (String expected : List.of("pull = no", "split_exclude = 203.0.113.0/24", "28672 = Welcome to the lab")) {
+            assertTrue(lines.contains(expected), expected);
+        }
+        assertEquals(config.swanctlConf(), config.toBuilder().build().swanctlConf());
+        assertFalse(GatewayConfig.defaults().swanctlConf().contains("pull"), "pull is strongSwan's default");
+    }
+
+    @Test
     void pskOnlyHasNoXauthRound() {
         final String conf = GatewayConfig.defaults().toBuilder().auth(GatewayConfig.Auth.PSK).build().swanctlConf();
         assertFalse(conf.contains("xauth"), conf);

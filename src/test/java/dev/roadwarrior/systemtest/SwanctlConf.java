@@ -45,6 +45,9 @@ final class SwanctlConf {
         set("local_addrs", Topology.GATEWAY_WAN_IP);
         set("proposals", String.join(",", c.ikeProposals()));
         set("pools", POOL);
+        if (!c.pull()) {
+            set("pull", "no");
+        }
         if (c.auth().usesPsk()) {
             set("send_certreq", "no");
         }
@@ -71,6 +74,10 @@ final class SwanctlConf {
         open("local");
         if (c.auth().usesPsk()) {
             set("auth", "psk");
+            if (!c.aggressive()) {
+                // Main Mode picks the PSK before the client's ID arrives, by the gateway's own ID
+                set("id", Topology.GATEWAY_WAN_IP);
+            }
         } else {
             set("auth", "pubkey");
             set("certs", GATEWAY_CERT);
@@ -96,6 +103,11 @@ final class SwanctlConf {
                 close();
                 xauthRound("remote-user");
                 break;
+            case RSA:
+                open("remote");
+                set("auth", "pubkey");
+                close();
+                break;
             case HYBRID:
                 xauthRound("remote-user");
                 break;
@@ -117,6 +129,7 @@ final class SwanctlConf {
         if (!c.dns().isEmpty()) {
             set("dns", String.join(",", c.dns()));
         }
+        c.poolAttributes().forEach(this::set);
         close();
         close();
     }

@@ -15,10 +15,13 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             ImportCommand.class,
             ConnectCommand.class,
+            DisconnectCommand.class,
+            StatusCommand.class,
             ExportCommand.class,
             ListCommand.class,
             ShowCommand.class,
             DeleteCommand.class,
+            DaemonCommand.class,
         })
 public final class RoadwarriorCommand implements Callable<Integer> {
 

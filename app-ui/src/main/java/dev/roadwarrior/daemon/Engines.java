@@ -5,9 +5,10 @@ import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
 import dev.roadwarrior.engine.ike.IkeClient;
 import dev.roadwarrior.engine.ike.RetransmitPolicy;
 import dev.roadwarrior.engine.runtime.LocalVpnEngine;
-import dev.roadwarrior.platform.linux.LinuxNetworkConfigurator;
+import dev.roadwarrior.engine.spi.NetworkConfigurator;
 import dev.roadwarrior.platform.linux.CommandRunner;
 import dev.roadwarrior.platform.linux.DnsConfigurator;
+import dev.roadwarrior.platform.linux.LinuxNetworkConfigurator;
 import dev.roadwarrior.profiles.RoadwarriorPaths;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -18,26 +19,32 @@ public final class Engines {
     private Engines() {
     }
 
-    /** An engine running in this process, configuring this host (needs root). */
+    /**
+     * An engine running in this process, configuring this host (needs root). Its journal of host
+     * changes lives in /var/lib/roadwarrior, or under {@code $ROADWARRIOR_HOME/run/host} when
+     * ROADWARRIOR_HOME moves all state (tests, scripted use).
+     */
     public static VpnEngine inProcess() {
+        RoadwarriorPaths paths = RoadwarriorPaths.fromEnvironment();
+        return local(hostConfigurator(paths.singleHome() ? paths.stateDir().resolve("host")
+                : LinuxNetworkConfigurator.DEFAULT_STATE_DIR));
+    }
+
+    /** An engine in this process that configures the host through {@code configurator}. */
+    static LocalVpnEngine local(NetworkConfigurator configurator) {
         JcaIkeCrypto crypto = new JcaIkeCrypto();
         SecureRandom random = new SecureRandom();
         return new LocalVpnEngine((request, localIke, localNatt, gateway) -> new IkeClient(request, crypto, localIke,
-                localNatt, gateway, RetransmitPolicy.DEFAULT, random), hostConfigurator());
+                localNatt, gateway, RetransmitPolicy.DEFAULT, random), configurator);
     }
 
     /**
-     * The host adapter: its journal of host changes lives in /var/lib/roadwarrior, or under
-     * {@code $ROADWARRIOR_HOME/run/host} when ROADWARRIOR_HOME moves all state (tests, scripted use).
+     * The Linux host adapter with its journal and the resolv.conf backup in {@code stateDir}; DNS
+     * by the mechanism this host uses for /etc/resolv.conf.
      */
-    private static LinuxNetworkConfigurator hostConfigurator() {
-        RoadwarriorPaths paths = RoadwarriorPaths.fromEnvironment();
-        if (!paths.singleHome()) {
-            return LinuxNetworkConfigurator.forHost();
-        }
-        Path state = paths.stateDir().resolve("host");
+    static LinuxNetworkConfigurator hostConfigurator(Path stateDir) {
         CommandRunner commands = CommandRunner.system();
-        return new LinuxNetworkConfigurator(state, DnsConfigurator.detect(Path.of("/etc/resolv.conf"), state, commands),
-                commands);
+        return new LinuxNetworkConfigurator(stateDir, DnsConfigurator.detect(Path.of("/etc/resolv.conf"), stateDir,
+                commands), commands);
     }
 }

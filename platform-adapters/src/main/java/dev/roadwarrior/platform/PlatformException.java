@@ -28,7 +28,9 @@ public final class PlatformException extends IOException {
         /** A journal line could not be understood. */
         JOURNAL_CORRUPT,
         /** Changes of an earlier run are still recorded; recover them first. */
-        LEFTOVER_STATE
+        LEFTOVER_STATE,
+        /** The service's Unix-domain control socket failed (bind, accept, read, write, peer credentials). */
+        CONTROL_SOCKET
     }
 
     private final Reason reason;

@@ -93,36 +93,62 @@ public record ConnectRequest(
 
     /**
      * @param proposals ESP transforms in order of preference
-     * @param pfsGroup the PFS group; empty: no PFS
+     * @param pfsGroup the PFS group; empty: none of our own (see {@code gatewayPfs})
      * @param lifetimeSeconds 0: no lifetime attribute
      * @param lifetimeKilobytes 0: no lifetime attribute
+     * @param gatewayPfs with no {@code pfsGroup}: ask the gateway for its PFS group (Cisco Unity PFS
+     *     attribute in Mode Config) and use it if it names one
      */
     public record Phase2(List<EspProposal> proposals, Optional<Integer> pfsGroup, long lifetimeSeconds,
-            long lifetimeKilobytes) {
+            long lifetimeKilobytes, boolean gatewayPfs) {
         public Phase2 {
             proposals = List.copyOf(proposals);
+        }
+
+        /** Without asking the gateway for a PFS group. */
+        public Phase2(List<EspProposal> proposals, Optional<Integer> pfsGroup, long lifetimeSeconds,
+                long lifetimeKilobytes) {
+            this(proposals, pfsGroup, lifetimeSeconds, lifetimeKilobytes, false);
         }
     }
 
     /**
-     * Secrets. The arrays are wiped by {@link #destroy()} when the connection ends.
+     * Secrets and certificate material. The arrays are wiped by {@link #destroy()} when the
+     * connection ends. Certificate and key files are passed as the profile holds them (PEM, DER
+     * or PKCS#12); the engine parses them when the connection starts.
      *
      * @param preSharedKey the group password / PSK bytes; empty when the method uses none
      * @param xauthUser the XAuth user name; empty: ask when the gateway asks
      * @param xauthPassword the XAuth password; empty: ask when the gateway asks
+     * @param caCertificate the certificate authority file that must have issued the gateway's
+     *     certificate; empty for the pre-shared key methods
+     * @param clientCertificate our certificate file (mutual RSA); empty otherwise
+     * @param clientKey our private key file (mutual RSA; may be the same PKCS#12 file as the
+     *     certificate); empty otherwise
+     * @param keyPassphrase the passphrase of an encrypted key or PKCS#12 file, if known
      */
-    public record Credentials(byte[] preSharedKey, Optional<String> xauthUser, Optional<char[]> xauthPassword) {
+    public record Credentials(byte[] preSharedKey, Optional<String> xauthUser, Optional<char[]> xauthPassword,
+            byte[] caCertificate, byte[] clientCertificate, byte[] clientKey, Optional<char[]> keyPassphrase) {
+
+        /** Credentials without certificate material (the pre-shared key methods). */
+        public Credentials(byte[] preSharedKey, Optional<String> xauthUser, Optional<char[]> xauthPassword) {
+            this(preSharedKey, xauthUser, xauthPassword, new byte[0], new byte[0], new byte[0], Optional.empty());
+        }
 
         /** Overwrites the secret arrays with zeros. */
         public void destroy() {
             java.util.Arrays.fill(preSharedKey, (byte) 0);
             xauthPassword.ifPresent(p -> java.util.Arrays.fill(p, '\0'));
+            java.util.Arrays.fill(clientKey, (byte) 0);
+            keyPassphrase.ifPresent(p -> java.util.Arrays.fill(p, '\0'));
         }
 
         @Override
         public String toString() {
             return "Credentials[psk=" + (preSharedKey.length > 0 ? "(set)" : "(none)") + ", user="
-                    + xauthUser.orElse("(ask)") + ", password=" + (xauthPassword.isPresent() ? "(set)" : "(ask)") + "]";
+                    + xauthUser.orElse("(ask)") + ", password=" + (xauthPassword.isPresent() ? "(set)" : "(ask)")
+                    + ", ca=" + caCertificate.length + " bytes, certificate=" + clientCertificate.length
+                    + " bytes, key=" + (clientKey.length > 0 ? "(set)" : "(none)") + "]";
         }
     }
 

@@ -17,8 +17,10 @@ public enum FailureReason {
     WRONG_USER_PASSWORD,
     /** The gateway's certificate does not chain to the profile's CA, is expired or does not match. */
     CERTIFICATE_NOT_TRUSTED,
-    /** The gateway refused our identity (group name, ID type) or sent one we do not accept. */
+    /** The gateway refused our identity (group name, ID type, certificate) or sent one we do not accept. */
     IDENTITY_REJECTED,
+    /** A certificate or key file of the profile cannot be used: unreadable, wrong passphrase, key and certificate differ. */
+    CERTIFICATE_FILE_UNUSABLE,
     /** The gateway's proof of identity (hash or signature) did not verify. */
     GATEWAY_AUTHENTICATION_FAILED,
     /** The gateway sent something that breaks the protocol. */

@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.api;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,6 +46,20 @@ public interface VpnEngine {
      * still being set up. Returns at once; idempotent; a no-op when no connection is running.
      */
     void disconnect();
+
+    /**
+     * Answers an {@link EngineEvent.CredentialsRequired} prompt of the running connection; returns
+     * at once, the answer is handled on the engine's thread. The engine takes the arrays and wipes
+     * them after use (also when the answer is not used). An answer that lacks a field the prompt
+     * asked for ends the connection with {@link FailureReason#CREDENTIALS_MISSING} (or
+     * {@link FailureReason#WRONG_USER_PASSWORD} when the prompt repeated a refused password); so a
+     * user interface that cannot ask answers with an empty map. An answer to an unknown or
+     * expired prompt, or with no connection running, is ignored.
+     *
+     * @param promptId the prompt's {@link EngineEvent.CredentialsRequired#promptId()}
+     * @param values the user's input per field
+     */
+    void answer(String promptId, Map<CredentialKind, char[]> values);
 
     /** The current state; {@link ConnectionState#DISCONNECTED} when no connection is running. */
     ConnectionState state();

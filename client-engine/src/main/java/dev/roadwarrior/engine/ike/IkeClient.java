@@ -4,13 +4,19 @@ import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
 import dev.roadwarrior.engine.api.ConnectionState;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
+import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
 import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
+import dev.roadwarrior.engine.ike.phase1.MainModeTask;
+import dev.roadwarrior.engine.ike.phase1.Phase1Authenticator;
+import dev.roadwarrior.engine.ike.phase1.Phase1Task;
+import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
 import dev.roadwarrior.engine.ike.task.ModeConfigResult;
 import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.QuickModeTask;
@@ -20,8 +26,11 @@ import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -34,6 +43,8 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
 
     /** How long to wait for a gateway to start XAuth or push its configuration. */
     static final long GATEWAY_TURN_MILLIS = 30_000;
+    /** How long to wait for the user to answer a prompt. */
+    static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
 
     private final IkeSa sa;
     private final TaskManager tasks;
@@ -59,12 +70,16 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
     public void start(long nowMillis) {
         now = nowMillis;
         state(ConnectionState.CONNECTING);
-        if (sa.request().phase1().exchange() != ConnectRequest.ExchangeMode.AGGRESSIVE) {
-            failed(new ConnectException(FailureReason.NOT_SUPPORTED, "Main Mode is not supported yet"));
+        Phase1Authenticator authenticator;
+        try {
+            authenticator = Phase1Authenticator.of(sa.request(), Clock.systemUTC());
+        } catch (ConnectException e) {
+            failed(e);
             return;
         }
         progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
-        tasks.queue(new AggressiveModeTask(sa), nowMillis);
+        tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
+                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), nowMillis);
     }
 
     @Override
@@ -83,9 +98,7 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
         }
         if (nowMillis >= waitDeadline) {
             waitDeadline = Long.MAX_VALUE;
-            failed(new ConnectException(FailureReason.PROTOCOL_ERROR, xauth != null && xauth.outcome()
-                    == XauthTask.Outcome.PENDING ? "the gateway did not start user authentication (XAuth)"
-                    : "the gateway did not send its configuration"));
+            failed(overdue());
             return;
         }
         tasks.tick(nowMillis);
@@ -94,6 +107,23 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
     @Override
     public long nextDeadline() {
         return finished ? Long.MAX_VALUE : Math.min(waitDeadline, tasks.nextDeadline());
+    }
+
+    @Override
+    public void answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
+        now = nowMillis;
+        if (finished || xauth == null) {
+            values.values().forEach(v -> Arrays.fill(v, '\0'));
+            return;
+        }
+        try {
+            Optional<IkeMessage> reply = xauth.answer(promptId, values);
+            if (reply.isPresent()) {
+                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), true, nowMillis);
+            }
+        } catch (ConnectException e) {
+            failed(e);
+        }
     }
 
     @Override
@@ -129,14 +159,21 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
     public Optional<Task> route(IkeMessage message) {
         ExchangeType type = message.header().exchangeType();
         if (type.equals(ExchangeType.INFORMATIONAL)) {
-            informational.handle(message).ifPresent(this::failed);
+            informational.handle(message).ifPresent(e -> failed(e.reason() != FailureReason.NO_PROPOSAL_CHOSEN ? e
+                    : new ConnectException(e.reason(), e.detail() + "; " + (quickMode != null ? quickMode.offered()
+                            : Phase1Proposals.describe(sa.request().phase1(), sa.crypto())))));
             return Optional.empty();
         }
         if (type.equals(ExchangeType.TRANSACTION) && sa.hasKeys()) {
             if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
                 return Optional.of(xauth);
             }
-            if (config == null && sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.PUSH) {
+            boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
+                    .isPresent();
+            if (config == null && set && sa.request().config().modeConfig() != ConnectRequest.ModeConfigMode.DISABLED) {
+                if (modeConfig != null) {
+                    tasks.cancel(modeConfig, now); // the gateway pushes although we asked: take what it pushes
+                }
                 modeConfig = new ModeConfigTask(sa);
                 return Optional.of(modeConfig);
             }
@@ -146,12 +183,12 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
 
     @Override
     public void completed(Task task) {
-        if (task instanceof AggressiveModeTask am) {
+        if (task instanceof Phase1Task phase1) {
             progress(ProgressStep.GATEWAY_REACHED, sa.gateway().getAddress().getHostAddress());
-            if (am.natDetected()) {
+            if (phase1.natDetected()) {
                 progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
             }
-            progress(ProgressStep.PHASE1_ESTABLISHED, "IKE " + sa.phase1());
+            progress(ProgressStep.PHASE1_ESTABLISHED, phase1.gatewayIdentity() + ", IKE " + sa.phase1());
             if (sa.request().phase1().auth().usesXauth()) {
                 state(ConnectionState.AUTHENTICATING);
                 xauth = new XauthTask(sa);
@@ -162,6 +199,7 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
         } else if (task == xauth) {
             switch (xauth.outcome()) {
                 case PENDING:
+                    waitDeadline = now + GATEWAY_TURN_MILLIS;
                     progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
                     break;
                 case SUCCEEDED:
@@ -170,8 +208,8 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
                     startModeConfig();
                     break;
                 case CREDENTIALS_REFUSED:
-                    failed(new ConnectException(FailureReason.WRONG_USER_PASSWORD,
-                            "the gateway refused the user name or password"));
+                    failed(new ConnectException(FailureReason.WRONG_USER_PASSWORD, "the gateway refused the "
+                            + xauth.answered() + " sent" + xauth.gatewayMessage().map(m -> ": \"" + m + "\"").orElse("")));
                     break;
                 default:
                     failed(new ConnectException(FailureReason.IDENTITY_REJECTED, "the gateway ended user authentication"));
@@ -182,6 +220,9 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
             config = modeConfig.result().orElseThrow();
             progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
             config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
+            if (sa.request().phase1().auth().usesXauth()) {
+                emit(new EngineEvent.SavePassword(config.savePassword()));
+            }
             startQuickMode(config.address(), config.pfsGroup());
         } else if (task == quickMode) {
             child = quickMode.keys();
@@ -190,6 +231,14 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
             emit(new EngineEvent.TunnelUp(tunnelConfig(), "IKE " + sa.phase1() + ", ESP " + child.transform()
                     + (sa.nattActive() ? " in UDP" : "")));
             state(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Override
+    public void waiting(Task task) {
+        if (task == xauth && xauth.prompt().isPresent()) {
+            waitDeadline = now + PROMPT_MILLIS;
+            emit(xauth.prompt().get());
         }
     }
 
@@ -224,8 +273,23 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
         }
     }
 
+    /** Why waiting for the gateway or the user took too long. */
+    private ConnectException overdue() {
+        if (xauth != null && xauth.prompt().isPresent()) {
+            return new ConnectException(FailureReason.CREDENTIALS_MISSING, "no answer to the gateway's question within "
+                    + EngineEvent.CredentialsRequired.TIMEOUT_SECONDS + " s");
+        }
+        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
+            return new ConnectException(FailureReason.PROTOCOL_ERROR, xauth.answered().isEmpty()
+                    ? "the gateway did not start user authentication (XAuth)"
+                    : "the gateway did not finish user authentication (XAuth)");
+        }
+        return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not send its configuration");
+    }
+
     private void startQuickMode(Inet4Address address, Optional<Integer> unityPfs) {
-        Optional<Integer> pfs = sa.request().phase2().pfsGroup().or(() -> unityPfs);
+        ConnectRequest.Phase2 phase2 = sa.request().phase2();
+        Optional<Integer> pfs = phase2.pfsGroup().or(() -> phase2.gatewayPfs() ? unityPfs : Optional.empty());
         quickMode = new QuickModeTask(sa, address, new Ipv4Network(Ipv4Network.parseAddress("0.0.0.0"), 0), pfs);
         tasks.queue(quickMode, now);
     }

@@ -1,6 +1,8 @@
 package dev.roadwarrior.engine.ike;
 
+import dev.roadwarrior.engine.api.CredentialKind;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sans-IO IKEv1 client for one connection: datagrams and clock ticks go in, datagrams, SA
@@ -11,7 +13,8 @@ import java.util.List;
  * <ol>
  *   <li>Call {@link #start} once; then, in any order, {@link #receive} for every IKE datagram from
  *       the gateway (non-ESP marker stripped), {@link #tick} whenever {@link #nextDeadline()} has
- *       passed, {@link #disconnect} when the user asks.</li>
+ *       passed, {@link #answer} when the user answered a prompt, {@link #disconnect} when the user
+ *       asks.</li>
  *   <li>After every call, {@link #drainOutputs()} and carry out each output in order.</li>
  *   <li>Stop when {@link #isFinished()}: the last outputs hold a {@code Disconnected} or
  *       {@code Failed} event.</li>
@@ -38,6 +41,13 @@ public interface IkeSession {
 
     /** When {@link #tick} should next be called, or {@link Long#MAX_VALUE} when nothing is due. */
     long nextDeadline();
+
+    /**
+     * Takes the user's answer to a {@code CredentialsRequired} prompt (see
+     * {@link dev.roadwarrior.engine.api.VpnEngine#answer}); wipes the arrays whether or not the
+     * answer is used. Answers to unknown or expired prompts are ignored.
+     */
+    void answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis);
 
     /** Starts an orderly disconnect: delete phase 2 and phase 1 SAs at the gateway, then finish. */
     void disconnect(long nowMillis);

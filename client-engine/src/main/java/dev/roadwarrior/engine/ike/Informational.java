@@ -1,6 +1,7 @@
 package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
@@ -51,7 +52,9 @@ final class Informational {
             if (n.notifyType().equals(NotifyType.R_U_THERE)) {
                 send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK, sa.cookies(), n.data()));
             } else if (n.notifyType().code() < 8192) {
-                return Optional.of(failure(n.notifyType()));
+                AuthMethod method = sa.request().phase1().auth();
+                return Optional.of(failure(n.notifyType(),
+                        method.usesPreSharedKey() || method == AuthMethod.HYBRID_GRP_XAUTH));
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "gateway notify " + n.notifyType());
             }
@@ -79,14 +82,22 @@ final class Informational {
         tasks.sendOnce(HashedMessages.build(sa, ExchangeType.INFORMATIONAL, sa.newMessageId(), List.of(payload)));
     }
 
-    /** The failure a gateway's error notify stands for. */
-    static ConnectException failure(NotifyType type) {
+    /**
+     * The failure a gateway's error notify stands for.
+     *
+     * @param groupPassword whether phase 1 proves the group password (pre-shared key, or the
+     *     group hash of hybrid group authentication)
+     */
+    static ConnectException failure(NotifyType type, boolean groupPassword) {
         FailureReason reason;
         if (type.equals(NotifyType.NO_PROPOSAL_CHOSEN)) {
             reason = FailureReason.NO_PROPOSAL_CHOSEN;
         } else if (type.equals(NotifyType.AUTHENTICATION_FAILED) || type.equals(NotifyType.INVALID_HASH_INFORMATION)) {
-            reason = FailureReason.WRONG_GROUP_PASSWORD;
-        } else if (type.equals(NotifyType.INVALID_ID_INFORMATION)) {
+            // otherwise the gateway refused our certificate or identity, not a password
+            reason = groupPassword ? FailureReason.WRONG_GROUP_PASSWORD : FailureReason.IDENTITY_REJECTED;
+        } else if (type.equals(NotifyType.INVALID_ID_INFORMATION) || type.equals(NotifyType.INVALID_CERTIFICATE)
+                || type.equals(NotifyType.INVALID_CERT_AUTHORITY) || type.equals(NotifyType.INVALID_SIGNATURE)
+                || type.equals(NotifyType.CERT_TYPE_UNSUPPORTED) || type.equals(NotifyType.CERTIFICATE_UNAVAILABLE)) {
             reason = FailureReason.IDENTITY_REJECTED;
         } else {
             reason = FailureReason.PROTOCOL_ERROR;

@@ -33,6 +33,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>Only one initiator exchange is in flight at a time; further tasks wait in a queue.
  *
+ * <p>A responder task may answer a gateway's request later (after asking the user): it returns
+ * {@link TaskResult#waiting()} from {@code process}, the manager tells the {@link Listener}, drops
+ * the gateway's retransmissions of that request meanwhile, and sends the answer given to
+ * {@link #reply}.
+ *
  * <p>Threading: confined to the engine thread.
  */
 public final class TaskManager {
@@ -44,6 +49,13 @@ public final class TaskManager {
 
         /** A task finished. */
         void completed(Task task);
+
+        /**
+         * A task processed a message of an exchange the gateway started and will answer it later
+         * through {@link TaskManager#reply}; until then the gateway's retransmissions are dropped.
+         */
+        default void waiting(Task task) {
+        }
 
         /** The connection must end: an exchange gave up or a task failed. */
         void failed(ConnectException error);
@@ -100,6 +112,15 @@ public final class TaskManager {
         return outstanding != null || !queue.isEmpty();
     }
 
+    /** Drops {@code task}'s exchange, queued or in flight, without failing; the next one starts. */
+    public void cancel(Task task, long now) {
+        queue.remove(task);
+        if (outstanding != null && outstanding.task == task) {
+            outstanding = null;
+        }
+        startNext(now);
+    }
+
     /** Drops every queued and in-flight exchange (before a teardown). */
     public void clear() {
         queue.clear();
@@ -148,8 +169,9 @@ public final class TaskManager {
             }
             IkeMessage message = sa.unprotect(datagram);
             MessageRules.validate(message, header.isEncrypted());
-            Task task = outstanding != null && outstanding.messageId == header.messageId() ? outstanding.task
-                    : listener.route(message).orElse(null);
+            Task initiatorTask = outstanding != null && outstanding.messageId == header.messageId() ? outstanding.task
+                    : null;
+            Task task = initiatorTask != null ? initiatorTask : listener.route(message).orElse(null);
             if (task == null) {
                 LOG.log(System.Logger.Level.DEBUG, "no task for " + header);
                 return;
@@ -174,6 +196,8 @@ public final class TaskManager {
             replies.put(header.messageId(), new byte[][] {datagram, sent});
             if (result.done()) {
                 listener.completed(task);
+            } else if (result.send().isEmpty() && task != initiatorTask) {
+                listener.waiting(task);
             }
             startNext(now);
         } catch (IkeProtocolException e) {
@@ -182,6 +206,27 @@ public final class TaskManager {
             clear();
             listener.failed(e);
         }
+    }
+
+    /**
+     * Sends a responder task's late answer to the gateway's request {@code messageId} (see
+     * {@link Listener#waiting}); it is replayed when the gateway retransmits that request.
+     *
+     * @param done whether the task is finished, so that the listener hears of it
+     */
+    public void reply(Task task, int messageId, IkeMessage reply, boolean done, long now) {
+        byte[] sent = sa.protect(reply);
+        for (byte[] d : datagrams(sent, reply.header().exchangeType())) {
+            output.accept(new IkeOutput.Send(d, sa.nattActive()));
+        }
+        byte[][] cached = replies.get(messageId);
+        if (cached != null) {
+            cached[1] = sent;
+        }
+        if (done) {
+            listener.completed(task);
+        }
+        startNext(now);
     }
 
     /** Retransmits or gives up on the request in flight when its time has come. */

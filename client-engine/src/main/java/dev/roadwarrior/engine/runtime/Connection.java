@@ -4,10 +4,12 @@ import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.EngineListener;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
+import dev.roadwarrior.engine.api.WarningReason;
 import dev.roadwarrior.engine.esp.Direction;
 import dev.roadwarrior.engine.esp.EspProcessor;
 import dev.roadwarrior.engine.esp.EspResult;
@@ -28,8 +30,11 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
@@ -40,7 +45,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Threading: {@link #run} and everything it calls are confined to the engine thread, except
  * the volatile fields read by {@link #state()}, {@link #statistics()} and written by
- * {@link #requestDisconnect()} and the TUN reader's failure callback.
+ * {@link #requestDisconnect()} and the TUN reader's failure callback, and the queue of answers
+ * filled by {@link #answer}.
  */
 final class Connection implements Runnable {
 
@@ -61,6 +67,7 @@ final class Connection implements Runnable {
     private final SaTable sas = new SaTable();
     private final EspProcessor esp = new EspProcessor();
     private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
 
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Tunnel tunnel;
@@ -78,6 +85,10 @@ final class Connection implements Runnable {
     private boolean hostTouched;
     private TunDevice tun;
     private TunReader tunReader;
+
+    /** The user's answer to a prompt, on its way to the engine thread. */
+    private record Answer(String promptId, Map<CredentialKind, char[]> values) {
+    }
 
     /** What statistics need of an established tunnel. */
     private record Tunnel(long upSinceMillis, String algorithms, Inet4Address virtualAddress) {
@@ -117,6 +128,15 @@ final class Connection implements Runnable {
     /** Asks the engine thread to disconnect; any thread. */
     void requestDisconnect() {
         disconnectRequested = true;
+        GatewaySockets s = sockets;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    /** Hands the user's answer to a prompt to the engine thread; any thread. */
+    void answer(String promptId, Map<CredentialKind, char[]> values) {
+        answers.add(new Answer(promptId, values));
         GatewaySockets s = sockets;
         if (s != null) {
             s.wakeup();
@@ -167,6 +187,12 @@ final class Connection implements Runnable {
             String tunError = tunFailure;
             if (tunError != null && !ending()) {
                 fail(FailureReason.HOST_CONFIGURATION_FAILED, "TUN device failed: " + tunError);
+            }
+            Answer answer = answers.poll();
+            if (answer != null) {
+                session.answer(answer.promptId(), answer.values(), now);
+                drain(now);
+                continue;
             }
             if ((disconnectRequested || teardownDue) && disconnectDeadline == Long.MAX_VALUE) {
                 beginDisconnect(now);
@@ -324,6 +350,11 @@ final class Connection implements Runnable {
                 return;
             }
             tunReader = TunReader.start(tun, sas, esp, sockets, this::tunFailed);
+            if (!up.config().splitDnsDomains().isEmpty() && !up.config().dnsServers().isEmpty()
+                    && !configurator.routesDnsByDomain()) {
+                deliver(new EngineEvent.Warning(WarningReason.SPLIT_DNS_NOT_ROUTED,
+                        "split-DNS domains " + String.join(", ", up.config().splitDnsDomains())));
+            }
         }
         tunnel = new Tunnel(tunnel == null ? now : tunnel.upSinceMillis(), up.algorithms(), up.config().address());
         deliver(up);
@@ -406,6 +437,9 @@ final class Connection implements Runnable {
                 sockets.close();
             }
             request.credentials().destroy();
+            for (Answer a = answers.poll(); a != null; a = answers.poll()) {
+                a.values().values().forEach(v -> Arrays.fill(v, '\0'));
+            }
         } finally {
             if (terminal == null) {
                 terminal = new EngineEvent.Disconnected();

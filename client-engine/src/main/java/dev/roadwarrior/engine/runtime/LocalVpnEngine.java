@@ -1,12 +1,15 @@
 package dev.roadwarrior.engine.runtime;
 
 import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.EngineListener;
 import dev.roadwarrior.engine.api.VpnEngine;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +88,18 @@ public final class LocalVpnEngine implements VpnEngine {
         Connection c = current;
         if (c != null) {
             c.requestDisconnect();
+        }
+    }
+
+    @Override
+    public void answer(String promptId, Map<CredentialKind, char[]> values) {
+        Objects.requireNonNull(promptId, "promptId");
+        Map<CredentialKind, char[]> copy = Map.copyOf(values);
+        Connection c = current;
+        if (c != null && !c.terminated().isDone()) {
+            c.answer(promptId, copy);
+        } else {
+            copy.values().forEach(v -> Arrays.fill(v, '\0'));
         }
     }
 

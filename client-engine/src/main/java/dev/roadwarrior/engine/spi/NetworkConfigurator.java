@@ -28,6 +28,16 @@ public interface NetworkConfigurator {
     /** Applies {@code config} to {@code tun}; all or nothing. */
     void apply(TunDevice tun, TunnelConfig config) throws IOException;
 
+    /**
+     * Whether the DNS settings of the last {@link #apply} send only the names under the tunnel's
+     * split-DNS domains to its DNS servers (all other names keep the host's servers). When false,
+     * split-DNS domains cannot be honoured and every name goes to the tunnel's servers. Only
+     * meaningful after {@code apply}; true by default.
+     */
+    default boolean routesDnsByDomain() {
+        return true;
+    }
+
     /** Undoes {@link #apply} and closes the TUN device opened by {@link #openTun}. */
     void revert();
 

@@ -13,15 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
+import dev.roadwarrior.engine.api.WarningReason;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -122,6 +125,53 @@ class LocalVpnEngineTest {
         assertEquals(ConnectionState.CONNECTED, engine.state());
         assertEquals(List.of(new EngineEvent.StateChanged(ConnectionState.CONNECTING),
                 new EngineEvent.Progress(ProgressStep.RESOLVING, "127.0.0.1")), listener.events.subList(0, 2));
+    }
+
+    @Test
+    void anAnswerToAPromptReachesTheSessionOnTheEngineThread() throws Exception {
+        engine.connect(request("127.0.0.1", 0), listener);
+        assertArrayEquals(message("HELLO-IKE"), gateway.receiveIke());
+        gateway.sendIke(message("PROMPT"));
+        EngineEvent.CredentialsRequired prompt = listener.await(EngineEvent.CredentialsRequired.class);
+        assertEquals(List.of(CredentialKind.PASSCODE), prompt.fields());
+
+        char[] code = "123456".toCharArray();
+        engine.answer(prompt.promptId(), Map.of(CredentialKind.PASSCODE, code));
+
+        ScriptedSession s = session.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (s.answers.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("p1=123456"), s.answers);
+        assertArrayEquals(new char[6], code, "wiped after use");
+    }
+
+    @Test
+    void anAnswerWithoutAConnectionIsWiped() {
+        char[] code = "123456".toCharArray();
+        engine.answer("p1", Map.of(CredentialKind.PASSCODE, code));
+        assertArrayEquals(new char[6], code);
+    }
+
+    @Test
+    void splitDnsTheHostCannotRouteIsAWarning() throws Exception {
+        configurator.routesDnsByDomain = false;
+        session.set(null);
+        engine = new LocalVpnEngine((request, localIke, localNatt, gw) -> {
+            ScriptedSession s = new ScriptedSession(ScriptedSession.Mode.NORMAL, localIke, localNatt, gw,
+                    ScriptedSession.SPLIT_DNS_CONFIG);
+            session.set(s);
+            return s;
+        }, configurator, clock::get, new InetSocketAddress(0), new InetSocketAddress(0));
+        connectAndBringUp(0);
+        EngineEvent.Warning w = listener.events.stream().filter(EngineEvent.Warning.class::isInstance)
+                .map(EngineEvent.Warning.class::cast).findFirst().orElseThrow();
+        int warning = listener.events.indexOf(w);
+        assertTrue(warning < listener.events.indexOf(listener.events.stream()
+                .filter(EngineEvent.TunnelUp.class::isInstance).findFirst().orElseThrow()), "before TunnelUp");
+        assertEquals(WarningReason.SPLIT_DNS_NOT_ROUTED, w.reason());
+        assertTrue(w.detail().contains("corp.example"), w.detail());
     }
 
     @Test

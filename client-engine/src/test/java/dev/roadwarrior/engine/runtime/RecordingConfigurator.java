@@ -14,6 +14,7 @@ final class RecordingConfigurator implements NetworkConfigurator {
     volatile MemoryTun tun;
     volatile TunnelConfig applied;
     volatile IOException applyFailure;
+    volatile boolean routesDnsByDomain = true;
 
     @Override
     public TunDevice openTun(String namePrefix, int mtu) {
@@ -29,6 +30,11 @@ final class RecordingConfigurator implements NetworkConfigurator {
             throw applyFailure;
         }
         applied = config;
+    }
+
+    @Override
+    public boolean routesDnsByDomain() {
+        return routesDnsByDomain;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.roadwarrior.engine.runtime;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectionState;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.esp.EspTransform;
@@ -15,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fake IKE session following a fixed script instead of IKEv1: HELLO-IKE out on the IKE port;
  * REPLY-IKE in moves to NAT-T (HELLO-NATT out); REPLY-NATT in installs fixed SAs and reports the
- * tunnel up; FAIL in fails the session; any other datagram throws, like a buggy session would.
+ * tunnel up; FAIL in fails the session; PROMPT in asks for a passcode, whose answer is recorded;
+ * any other datagram throws, like a buggy session would.
  */
 final class ScriptedSession implements IkeSession {
 
@@ -42,20 +46,33 @@ final class ScriptedSession implements IkeSession {
     static final TunnelConfig CONFIG = new TunnelConfig(Ipv4Network.parseAddress("10.9.0.2"), 24, 1400,
             Ipv4Network.parseAddress("127.0.0.1"), List.of(Ipv4Network.parse("10.9.0.0/16")), List.of(),
             List.of(), List.of(), List.of());
+    /** A configuration with DNS servers and a split-DNS domain. */
+    static final TunnelConfig SPLIT_DNS_CONFIG = new TunnelConfig(CONFIG.address(), 24, 1400, CONFIG.gateway(),
+            CONFIG.includeNetworks(), List.of(), List.of(Ipv4Network.parseAddress("10.9.0.53")), List.of(),
+            List.of("corp.example"));
 
     final Mode mode;
     final InetSocketAddress localIke;
     final InetSocketAddress localNatt;
     final InetSocketAddress gateway;
+    private final TunnelConfig config;
+    /** What {@link #answer} received, as "promptId=passcode". */
+    final List<String> answers = new CopyOnWriteArrayList<>();
     private final List<IkeOutput> outputs = new ArrayList<>();
     private boolean natt;
     private boolean finished;
 
     ScriptedSession(Mode mode, InetSocketAddress localIke, InetSocketAddress localNatt, InetSocketAddress gateway) {
+        this(mode, localIke, localNatt, gateway, CONFIG);
+    }
+
+    ScriptedSession(Mode mode, InetSocketAddress localIke, InetSocketAddress localNatt, InetSocketAddress gateway,
+            TunnelConfig config) {
         this.mode = mode;
         this.localIke = localIke;
         this.localNatt = localNatt;
         this.gateway = gateway;
+        this.config = config;
     }
 
     /** A 32-byte test message: the name, then zeros (long enough to pass as IKE on port 4500). */
@@ -80,6 +97,9 @@ final class ScriptedSession implements IkeSession {
             }
         } else if (viaNatt && Arrays.equals(datagram, message("REPLY-NATT"))) {
             tunnelUp();
+        } else if (Arrays.equals(datagram, message("PROMPT"))) {
+            emit(new EngineEvent.CredentialsRequired("p1", List.of(CredentialKind.PASSCODE), "Enter the code", "",
+                    false));
         } else if (Arrays.equals(datagram, message("FAIL"))) {
             emit(new EngineEvent.Failed(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "")));
             finished = true;
@@ -92,7 +112,7 @@ final class ScriptedSession implements IkeSession {
         outputs.add(new IkeOutput.InstallChildSa(new ChildSaKeys(INBOUND_SPI, OUTBOUND_SPI, TRANSFORM,
                 INBOUND_KEYMAT.clone(), OUTBOUND_KEYMAT.clone(), 3600, 0, natt)));
         emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
-        emit(new EngineEvent.TunnelUp(CONFIG, ALGORITHMS));
+        emit(new EngineEvent.TunnelUp(config, ALGORITHMS));
     }
 
     @Override
@@ -103,6 +123,13 @@ final class ScriptedSession implements IkeSession {
     @Override
     public long nextDeadline() {
         return Long.MAX_VALUE;
+    }
+
+    @Override
+    public void answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
+        char[] code = values.get(CredentialKind.PASSCODE);
+        answers.add(promptId + "=" + new String(code));
+        Arrays.fill(code, '\0');
     }
 
     @Override

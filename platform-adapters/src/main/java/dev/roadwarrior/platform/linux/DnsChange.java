@@ -15,6 +15,14 @@ public sealed interface DnsChange extends Change permits ResolvedDns, Resolvconf
     /** Puts the tunnel's DNS servers and domains in place. */
     void apply(TunnelConfig config, CommandRunner commands) throws IOException;
 
+    /**
+     * Whether split-DNS domains are honoured: only names under them go to the tunnel's servers.
+     * Only systemd-resolved's routing domains can do that.
+     */
+    default boolean routesByDomain() {
+        return this instanceof ResolvedDns;
+    }
+
     /** Restores DNS as it was before {@link #apply}. */
     void undo(CommandRunner commands) throws IOException;
 

@@ -87,6 +87,12 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
         return device;
     }
 
+    /** True unless the DNS change of the tunnel is one that cannot route names by domain. */
+    @Override
+    public boolean routesDnsByDomain() {
+        return done.stream().noneMatch(c -> c instanceof DnsChange d && !d.routesByDomain());
+    }
+
     @Override
     public void apply(TunDevice device, TunnelConfig config) throws IOException {
         if (device != tun || tun.isClosed()) {

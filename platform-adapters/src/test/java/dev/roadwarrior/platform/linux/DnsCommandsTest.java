@@ -1,8 +1,10 @@
 package dev.roadwarrior.platform.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
@@ -38,6 +40,13 @@ class DnsCommandsTest {
         assertEquals("resolvectl domain rw0 corp.example ~corp.example ~lab.example", runner.commands.get(1));
         new ResolvedDns("rw0").undo(runner);
         assertEquals("resolvectl revert rw0", runner.commands.get(2));
+    }
+
+    @Test
+    void onlyResolvedRoutesNamesByDomain() {
+        assertTrue(new ResolvedDns("rw0").routesByDomain());
+        assertFalse(new ResolvconfDns("rw0").routesByDomain());
+        assertFalse(new ResolvConfFile(temp.resolve("resolv.conf"), temp.resolve("orig")).routesByDomain());
     }
 
     @Test

@@ -270,7 +270,8 @@ public final class ShrewVpnImporter {
     private Phase1 phase1() throws ProfileException {
         ExchangeMode exchange = keys.requiredChoice("phase1-exchange", ExchangeMode.values(), ExchangeMode::keyword,
                 ExchangeMode.AGGRESSIVE);
-        Cipher cipher = keys.requiredChoice("phase1-cipher", Cipher.values(), Cipher::phase1Keyword, Cipher.AUTO);
+        Cipher cipher = keys.requiredChoice("phase1-cipher", Cipher.phase1Values(), Cipher::phase1Keyword,
+                Cipher.AUTO);
         int keyLength = keyLength("phase1-keylen", cipher);
         HashAlgorithm hash = keys.requiredChoice("phase1-hash", HashAlgorithm.values(), HashAlgorithm::keyword,
                 HashAlgorithm.AUTO);
@@ -299,7 +300,7 @@ public final class ShrewVpnImporter {
         if (!cipher.acceptsKeyLength((int) bits)) {
             ShrewLine line = keys.take(EntryType.NUMBER, key).orElseThrow();
             throw keys.error(Reason.UNKNOWN_VALUE, line, Long.toString(bits),
-                    cipher == Cipher.AES ? "0, 128, 192, 256" : "0, 128 to 256 in steps of 8");
+                    cipher == Cipher.BLOWFISH ? "0, 128 to 256 in steps of 8" : "0, 128, 192, 256");
         }
         return (int) bits;
     }
@@ -309,7 +310,7 @@ public final class ShrewVpnImporter {
         if (g.isEmpty()) {
             ShrewLine line = keys.take(EntryType.NUMBER, key).orElseThrow();
             throw keys.error(Reason.UNKNOWN_VALUE, line, Long.toString(number),
-                    key.startsWith("phase2") ? "-1, 0, 1, 2, 5, 14, 15, 16, 17, 18" : "0, 1, 2, 5, 14, 15, 16, 17, 18");
+                    (key.startsWith("phase2") ? "-1, " : "") + "0, 1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21");
         }
         return g.get();
     }

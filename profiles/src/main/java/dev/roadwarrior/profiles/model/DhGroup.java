@@ -3,7 +3,9 @@ package dev.roadwarrior.profiles.model;
 import java.util.Optional;
 
 /**
- * A Diffie-Hellman group by its IKE number ({@code phase1-dhgroup}, {@code phase2-pfsgroup}).
+ * A Diffie-Hellman group by its IKE number ({@code phase1-dhgroup}, {@code phase2-pfsgroup}). The
+ * elliptic-curve groups 19, 20 and 21 (RFC 5903) are Roadwarrior extensions that Shrew Soft never
+ * had.
  * {@link #AUTO} (number 0) proposes 14, 5, 2 and 1 in phase 1; as a PFS group it asks the gateway
  * (Unity PFS attribute). "PFS disabled" (number -1 in the file) is not a group: see
  * {@link Phase2#pfsGroup()}.
@@ -17,7 +19,10 @@ public enum DhGroup {
     MODP_3072(15),
     MODP_4096(16),
     MODP_6144(17),
-    MODP_8192(18);
+    MODP_8192(18),
+    ECP_256(19),
+    ECP_384(20),
+    ECP_521(21);
 
     private final int number;
 

@@ -22,6 +22,9 @@ public record Phase1(ExchangeMode exchange, Cipher cipher, int keyLength, HashAl
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(dhGroup, "dhGroup");
         Objects.requireNonNull(lifetime, "lifetime");
+        if (!cipher.isPhase1Cipher()) {
+            throw new IllegalArgumentException(cipher + " exists only for phase 2");
+        }
         if (!cipher.acceptsKeyLength(keyLength)) {
             throw new IllegalArgumentException("key length " + keyLength + " does not fit " + cipher);
         }

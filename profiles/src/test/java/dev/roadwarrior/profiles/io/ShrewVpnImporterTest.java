@@ -221,6 +221,32 @@ class ShrewVpnImporterTest {
     }
 
     @Test
+    void roadwarriorExtensionsAesGcmAndEcpGroupsRoundTrip() throws Exception {
+        ImportResult r = read("extensions.vpn");
+        Profile p = r.profile();
+        assertEquals(List.of(), r.warnings());
+        assertEquals(DhGroup.ECP_256, p.phase1().dhGroup());
+        assertEquals(Cipher.AES_GCM_16, p.phase2().transform());
+        assertEquals(128, p.phase2().keyLength());
+        assertEquals(Optional.of(DhGroup.ECP_521), p.phase2().pfsGroup());
+        String text = RoundTripCheck.export(r);
+        assertTrue(text.contains("\ns:phase2-transform:esp-aes-gcm16\n"), text);
+        assertTrue(text.contains("\nn:phase1-dhgroup:19\n"), text);
+    }
+
+    @Test
+    void aesGcmIsRefusedForPhase1AndOddKeyLengthsForPhase2() {
+        for (String[] bad : new String[][] {{"s:phase1-cipher:aes", "s:phase1-cipher:esp-aes-gcm16"},
+                {"n:phase2-keylen:128", "n:phase2-keylen:160"}, {"n:phase1-dhgroup:19", "n:phase1-dhgroup:22"}}) {
+            ProfileException e = org.junit.jupiter.api.Assertions.assertThrows(ProfileException.class, () -> {
+                byte[] text = Files.readString(Fixtures.fixture("vpn/extensions.vpn")).replace(bad[0], bad[1]).getBytes();
+                ShrewVpnImporter.parse(text, "bad.vpn", java.nio.file.Path.of("."), "bad");
+            }, bad[1]);
+            assertEquals(Reason.UNKNOWN_VALUE, e.reason(), bad[1]);
+        }
+    }
+
+    @Test
     void pfsDisabledIsMinusOne() throws Exception {
         Profile p = read("lf.vpn").profile();
         Profile noPfs = p.toBuilder().phase2(new dev.roadwarrior.profiles.model.Phase2(Cipher.AUTO, 0,

@@ -103,6 +103,14 @@ public final class Keymat {
     }
 
     /**
+     * prf(SKEYID, preSharedKey): the Cisco Unity group hash that hybrid group authentication
+     * sends with HASH_I (UNITY_GROUP_HASH notify), as the Shrew Soft client computes it.
+     */
+    public byte[] groupHash(byte[] preSharedKey) {
+        return prf.compute(skeyid, preSharedKey);
+    }
+
+    /**
      * prf(SKEYID_a, M-ID | parts...): quick mode HASH(1) (parts = the message after the HASH
      * payload), HASH(2) (parts = Ni_b, then the message after the HASH payload), and the HASH of
      * informational and transaction (XAuth, Mode Config) exchanges (parts = the payloads after the

@@ -2,12 +2,17 @@ package dev.roadwarrior.engine.ike.phase1;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest.Identity;
+import dev.roadwarrior.engine.api.ConnectRequest.IdentityType;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
 import dev.roadwarrior.engine.ike.codec.payload.IdType;
 import dev.roadwarrior.engine.spi.Ipv4Network;
 import java.net.Inet4Address;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import org.bouncycastle.asn1.x500.X500Name;
 
 /** Phase 1 identities: ours as an ID payload, and the check of the gateway's. */
 public final class Identities {
@@ -19,10 +24,31 @@ public final class Identities {
     private Identities() {
     }
 
-    /** Our ID payload; an ADDRESS identity without data is our local address. */
-    public static IdPayload local(Identity id, Inet4Address localAddress) throws ConnectException {
+    /**
+     * Our ID payload. An ADDRESS identity without data is our local address; an ASN.1 DN
+     * identity without data is the subject of our certificate.
+     *
+     * @param certificate our certificate, for the methods that have one
+     */
+    public static IdPayload local(Identity id, Inet4Address localAddress, Optional<X509Certificate> certificate)
+            throws ConnectException {
         byte[] data = id.data().getBytes(StandardCharsets.UTF_8);
         switch (id.type()) {
+            case ASN1_DN:
+                byte[] dn;
+                if (!id.data().isEmpty()) {
+                    try {
+                        dn = CertificateIdentities.parseDn(id.data()).getEncoded();
+                    } catch (IOException e) {
+                        throw new ConnectException(FailureReason.NOT_SUPPORTED, "local identity " + id.data());
+                    }
+                } else if (certificate.isPresent()) {
+                    dn = certificate.get().getSubjectX500Principal().getEncoded();
+                } else {
+                    throw new ConnectException(FailureReason.NOT_SUPPORTED,
+                            "an ASN.1 DN identity without a value needs a client certificate");
+                }
+                return new IdPayload(IdType.DER_ASN1_DN, UDP, ISAKMP_PORT, dn);
             case KEY_ID:
                 return new IdPayload(IdType.KEY_ID, UDP, ISAKMP_PORT, data);
             case FQDN:
@@ -38,11 +64,12 @@ public final class Identities {
     }
 
     /**
-     * Checks the gateway's ID against the profile: ANY or an empty value accepts anything, else
-     * type and value must match.
+     * Checks the gateway's ID against the profile (the pre-shared key methods; with certificates
+     * see {@link CertificateIdentities}): ANY or an empty value accepts anything, else type and
+     * value must match.
      */
     public static void checkRemote(Identity expected, IdPayload received) throws ConnectException {
-        if (expected.type() == dev.roadwarrior.engine.api.ConnectRequest.IdentityType.ANY || expected.data().isEmpty()) {
+        if (expected.type() == IdentityType.ANY || expected.data().isEmpty()) {
             return;
         }
         IdType type;
@@ -65,13 +92,36 @@ public final class Identities {
                 value = new String(received.data(), StandardCharsets.UTF_8);
                 break;
             default:
-                return; // ASN.1 DN identities are checked against the certificate
+                type = IdType.DER_ASN1_DN;
+                value = received.idType().equals(type) && CertificateIdentities.sameDn(
+                        CertificateIdentities.parseDn(expected.data()), received.data()) ? expected.data() : "";
+                break;
         }
         if (!received.idType().equals(type) || !value.equalsIgnoreCase(expected.data())) {
             throw new ConnectException(FailureReason.IDENTITY_REJECTED,
                     "the gateway identified as " + received + ", the profile expects " + expected.type() + " "
                             + expected.data());
         }
+    }
+
+    /** An ID payload in words: its type and value, a distinguished name as text. */
+    static String describe(IdPayload id) {
+        IdType type = id.idType();
+        byte[] data = id.data();
+        if (type.equals(IdType.IPV4_ADDR)) {
+            return addressText(data);
+        }
+        if (type.equals(IdType.DER_ASN1_DN)) {
+            try {
+                return "\"" + X500Name.getInstance(data) + "\"";
+            } catch (IllegalArgumentException e) {
+                return id.toString();
+            }
+        }
+        if (type.equals(IdType.FQDN) || type.equals(IdType.USER_FQDN) || type.equals(IdType.KEY_ID)) {
+            return type + " " + new String(data, StandardCharsets.UTF_8);
+        }
+        return id.toString();
     }
 
     private static String addressText(byte[] a) {

@@ -16,7 +16,9 @@ import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Builds the phase 1 SA payload we offer and checks the transform the gateway picks from it. */
 public final class Phase1Proposals {
@@ -54,6 +56,26 @@ public final class Phase1Proposals {
             throw new IllegalArgumentException("none of the phase 1 proposals is supported");
         }
         return SaPayload.ipsec(List.of(new Proposal(1, ProtocolId.ISAKMP, new byte[0], transforms)));
+    }
+
+    /**
+     * What {@link #offer} offers, in words for a "no proposal chosen" failure, e.g.
+     * "offered AES-CBC-256, 3DES-CBC-192 / SHA1 / MODP-2048, MODP-1024".
+     */
+    public static String describe(ConnectRequest.Phase1 phase1, IkeCrypto crypto) {
+        Set<String> ciphers = new LinkedHashSet<>();
+        Set<String> hashes = new LinkedHashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
+        for (Phase1Proposal p : phase1.proposals()) {
+            if (supported(p, crypto)) {
+                EncryptionAlgorithm cipher = EncryptionAlgorithm.of(p.cipher());
+                ciphers.add(cipher + "-" + (p.keyBits() > 0 ? p.keyBits() : cipher.defaultKeyLengthBits().orElse(0)));
+                hashes.add(HashAlgorithm.of(p.hash()).toString());
+                groups.add(DhGroup.of(p.dhGroup()).toString());
+            }
+        }
+        return "offered " + String.join(", ", ciphers) + " / " + String.join(", ", hashes) + " / "
+                + String.join(", ", groups);
     }
 
     /**

@@ -4,6 +4,8 @@ import static dev.roadwarrior.engine.ike.proposal.IkeAttributes.*;
 
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectRequest.EspProposal;
+import dev.roadwarrior.engine.crypto.DhGroup;
+import dev.roadwarrior.engine.esp.EspIntegrity;
 import dev.roadwarrior.engine.esp.EspTransform;
 import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
 import dev.roadwarrior.engine.ike.codec.payload.DataAttribute;
@@ -14,8 +16,10 @@ import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds the Quick Mode SA payload (one ESP proposal) and checks the gateway's choice. */
 public final class Phase2Proposals {
@@ -59,6 +63,27 @@ public final class Phase2Proposals {
         }
         byte[] spiBytes = ByteBuffer.allocate(4).putInt(spi).array();
         return SaPayload.ipsec(List.of(new Proposal(1, ProtocolId.ESP, spiBytes, transforms)));
+    }
+
+    /**
+     * What {@link #offer} offers, in words for a "no proposal chosen" failure, e.g.
+     * "offered ESP AES_CBC-256, AES_GCM_16-128 / HMAC_SHA1_96 / PFS MODP-2048".
+     */
+    public static String describe(ConnectRequest.Phase2 phase2) {
+        Set<String> ciphers = new LinkedHashSet<>();
+        Set<String> integrity = new LinkedHashSet<>();
+        for (EspProposal p : phase2.proposals()) {
+            Optional<EspTransform> t = EspTransform.fromIke(p.transformId(), p.keyBits(), p.authAlgorithm());
+            if (t.isPresent()) {
+                ciphers.add(t.get().encryption() + "-" + t.get().keyBits());
+                if (t.get().integrity() != EspIntegrity.NONE) {
+                    integrity.add(t.get().integrity().toString());
+                }
+            }
+        }
+        return "offered ESP " + String.join(", ", ciphers)
+                + (integrity.isEmpty() ? "" : " / " + String.join(", ", integrity))
+                + " / " + phase2.pfsGroup().map(g -> "PFS " + DhGroup.of(g)).orElse("no PFS");
     }
 
     /**

@@ -57,7 +57,10 @@ public final class ModeConfigTask implements Task {
             ask.add(DataAttribute.variable(type, new byte[0]));
         }
         ask.add(DataAttribute.variable(APPLICATION_VERSION, APPLICATION_VERSION_TEXT));
-        List<Integer> unity = new ArrayList<>(List.of(UNITY_SAVE_PASSWD, UNITY_PFS));
+        List<Integer> unity = new ArrayList<>(List.of(UNITY_SAVE_PASSWD));
+        if (sa.request().phase2().pfsGroup().isEmpty() && sa.request().phase2().gatewayPfs()) {
+            unity.add(UNITY_PFS);
+        }
         if (config.requestBanner()) {
             unity.add(UNITY_BANNER);
         }

@@ -76,6 +76,11 @@ public final class QuickModeTask implements Task {
         this.spi = s;
     }
 
+    /** What this task offers, in words (see {@link Phase2Proposals#describe}). */
+    public String offered() {
+        return Phase2Proposals.describe(new ConnectRequest.Phase2(sa.request().phase2().proposals(), pfsGroup, 0, 0));
+    }
+
     /** The negotiated SA pair, once done. */
     public ChildSaKeys keys() {
         return keys;
@@ -85,7 +90,7 @@ public final class QuickModeTask implements Task {
     public IkeMessage build() {
         ConnectRequest.Phase2 p2 = sa.request().phase2();
         ConnectRequest.Phase2 withPfs = new ConnectRequest.Phase2(p2.proposals(), pfsGroup, p2.lifetimeSeconds(),
-                p2.lifetimeKilobytes());
+                p2.lifetimeKilobytes(), false);
         int encapsulation = !sa.nattActive() ? ENCAPSULATION_TUNNEL
                 : sa.nattDraft() ? ENCAPSULATION_UDP_TUNNEL_DRAFT : ENCAPSULATION_UDP_TUNNEL_RFC;
         offer = Phase2Proposals.offer(withPfs, spi, encapsulation);
@@ -119,7 +124,7 @@ public final class QuickModeTask implements Task {
                     new IkeProtocolException(NotifyType.PAYLOAD_MALFORMED, "quick mode answer without SA")));
         } catch (IkeProtocolException e) {
             if (e.notifyType().equals(NotifyType.NO_PROPOSAL_CHOSEN)) {
-                throw new ConnectException(FailureReason.NO_PROPOSAL_CHOSEN, e.detail());
+                throw new ConnectException(FailureReason.NO_PROPOSAL_CHOSEN, e.detail() + "; " + offered());
             }
             throw e;
         }
