@@ -41,17 +41,16 @@ public final class LinuxTunDevice implements TunDevice {
 
     private final String name;
     private final int tunFd;
-    private final int wakeFd;
+    private final Wakeup wakeup;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Memory readBuffer = new Memory(MAX_PACKET);
-    private final Memory pollFds = new Memory(16);
     private final Memory writeBuffer = new Memory(MAX_PACKET);
 
-    private LinuxTunDevice(String name, int tunFd, int wakeFd) {
+    private LinuxTunDevice(String name, int tunFd, Wakeup wakeup) {
         this.name = name;
         this.tunFd = tunFd;
-        this.wakeFd = wakeFd;
+        this.wakeup = wakeup;
     }
 
     /**
@@ -70,12 +69,12 @@ public final class LinuxTunDevice implements TunDevice {
         } catch (LastErrorException e) {
             throw new PlatformException(Reason.TUN_OPEN, e.getErrorCode(), "cannot open /dev/net/tun");
         }
-        int wakeFd = -1;
+        Wakeup wakeup = null;
         try {
             IfReq req = new IfReq(namePrefix + "%d").flags((short) (IFF_TUN | IFF_NO_PI));
             LibC.INSTANCE.ioctl(tunFd, new NativeLong(TUNSETIFF), req.pointer());
-            wakeFd = LibC.INSTANCE.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
-            LinuxTunDevice tun = new LinuxTunDevice(req.name(), tunFd, wakeFd);
+            wakeup = new Wakeup();
+            LinuxTunDevice tun = new LinuxTunDevice(req.name(), tunFd, wakeup);
             try {
                 InterfaceControl.setMtu(tun.name, mtu);
                 InterfaceControl.up(tun.name);
@@ -85,8 +84,10 @@ public final class LinuxTunDevice implements TunDevice {
             }
             return tun;
         } catch (LastErrorException e) {
-            closeQuietly(tunFd);
-            closeQuietly(wakeFd);
+            Wakeup.closeQuietly(tunFd);
+            if (wakeup != null) {
+                wakeup.close();
+            }
             throw new PlatformException(Reason.TUN_OPEN, e.getErrorCode(), "TUNSETIFF " + namePrefix + "%d");
         }
     }
@@ -125,22 +126,13 @@ public final class LinuxTunDevice implements TunDevice {
         }
     }
 
-    /** Waits in poll(); false when the wake-up eventfd fired (the device is being closed). */
+    /** Waits in poll(); false when woken by {@link #close}. */
     private boolean awaitReadable() throws PlatformException {
-        pollFds.setInt(0, tunFd);
-        pollFds.setShort(4, LibC.POLLIN);
-        pollFds.setShort(6, (short) 0);
-        pollFds.setInt(8, wakeFd);
-        pollFds.setShort(12, LibC.POLLIN);
-        pollFds.setShort(14, (short) 0);
         try {
-            LibC.INSTANCE.poll(pollFds, new NativeLong(2), -1);
+            return wakeup.awaitReadable(tunFd);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != LibC.EINTR) {
-                throw new PlatformException(Reason.TUN_IO, e.getErrorCode(), "poll on " + name);
-            }
+            throw new PlatformException(Reason.TUN_IO, e.getErrorCode(), "poll on " + name);
         }
-        return pollFds.getShort(14) == 0;
     }
 
     @Override
@@ -172,16 +164,11 @@ public final class LinuxTunDevice implements TunDevice {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try (Memory one = new Memory(8)) {
-            one.setLong(0, 1);
-            LibC.INSTANCE.write(wakeFd, one, new NativeLong(8));
-        } catch (LastErrorException e) {
-            // the counter cannot overflow from a single write; nothing to wake then
-        }
+        wakeup.signal();
         lifecycle.writeLock().lock();
         try {
-            closeQuietly(tunFd);
-            closeQuietly(wakeFd);
+            Wakeup.closeQuietly(tunFd);
+            wakeup.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -192,13 +179,4 @@ public final class LinuxTunDevice implements TunDevice {
         return closed.get();
     }
 
-    private static void closeQuietly(int fd) {
-        if (fd >= 0) {
-            try {
-                LibC.INSTANCE.close(fd);
-            } catch (LastErrorException e) {
-                // Linux releases the descriptor even when close reports an error
-            }
-        }
-    }
 }

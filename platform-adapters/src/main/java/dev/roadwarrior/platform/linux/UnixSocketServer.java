@@ -2,7 +2,6 @@ package dev.roadwarrior.platform.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
 import dev.roadwarrior.platform.PlatformException;
 import dev.roadwarrior.platform.PlatformException.Reason;
 import dev.roadwarrior.platform.jna.LibC;
@@ -51,16 +50,15 @@ public final class UnixSocketServer implements Closeable {
     private final Path path;
     private final Object fileKey;
     private final int fd;
-    private final int wakeFd;
+    private final Wakeup wakeup;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private final Memory pollFds = new Memory(16);
 
-    private UnixSocketServer(Path path, Object fileKey, int fd, int wakeFd) {
+    private UnixSocketServer(Path path, Object fileKey, int fd, Wakeup wakeup) {
         this.path = path;
         this.fileKey = fileKey;
         this.fd = fd;
-        this.wakeFd = wakeFd;
+        this.wakeup = wakeup;
     }
 
     /**
@@ -76,7 +74,6 @@ public final class UnixSocketServer implements Closeable {
         Path temporary = target.resolveSibling(target.getFileName() + TEMPORARY_SUFFIX);
         Memory address = address(temporary, target);
         int fd;
-        int wakeFd;
         try {
             fd = LibC.INSTANCE.socket(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0);
         } catch (LastErrorException e) {
@@ -90,10 +87,10 @@ public final class UnixSocketServer implements Closeable {
                 Files.setAttribute(temporary, "posix:group", group.get());
             }
             LibC.INSTANCE.listen(fd, BACKLOG);
-            wakeFd = LibC.INSTANCE.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
+            Wakeup wakeup = new Wakeup();
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new UnixSocketServer(target, Files.readAttributes(target,
-                    BasicFileAttributes.class).fileKey(), fd, wakeFd);
+                    BasicFileAttributes.class).fileKey(), fd, wakeup);
         } catch (LastErrorException e) {
             closeQuietly(fd);
             Files.deleteIfExists(temporary);
@@ -118,7 +115,7 @@ public final class UnixSocketServer implements Closeable {
     public UnixSocketConnection accept() throws IOException {
         lifecycle.readLock().lock();
         try {
-            synchronized (pollFds) {
+            synchronized (wakeup) {
                 while (true) {
                     if (closed.get() || !awaitClient()) {
                         throw new ClosedChannelException();
@@ -137,22 +134,13 @@ public final class UnixSocketServer implements Closeable {
         }
     }
 
-    /** Waits in poll(); false when the wake-up eventfd fired (the server is being closed). */
+    /** Waits in poll(); false when woken by {@link #close}. */
     private boolean awaitClient() throws PlatformException {
-        pollFds.setInt(0, fd);
-        pollFds.setShort(4, LibC.POLLIN);
-        pollFds.setShort(6, (short) 0);
-        pollFds.setInt(8, wakeFd);
-        pollFds.setShort(12, LibC.POLLIN);
-        pollFds.setShort(14, (short) 0);
         try {
-            LibC.INSTANCE.poll(pollFds, new NativeLong(2), -1);
+            return wakeup.awaitReadable(fd);
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != LibC.EINTR) {
-                throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "poll on " + path);
-            }
+            throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "poll on " + path);
         }
-        return pollFds.getShort(14) == 0;
     }
 
     /**
@@ -164,16 +152,11 @@ public final class UnixSocketServer implements Closeable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try (Memory one = new Memory(8)) {
-            one.setLong(0, 1);
-            LibC.INSTANCE.write(wakeFd, one, new NativeLong(8));
-        } catch (LastErrorException e) {
-            // a single write cannot overflow the counter
-        }
+        wakeup.signal();
         lifecycle.writeLock().lock();
         try {
             closeQuietly(fd);
-            closeQuietly(wakeFd);
+            wakeup.close();
             if (fileKey.equals(Files.readAttributes(path, BasicFileAttributes.class).fileKey())) {
                 Files.delete(path);
             }
@@ -198,10 +181,6 @@ public final class UnixSocketServer implements Closeable {
     }
 
     static void closeQuietly(int fd) {
-        try {
-            LibC.INSTANCE.close(fd);
-        } catch (LastErrorException e) {
-            // Linux releases the descriptor even when close reports an error
-        }
+        Wakeup.closeQuietly(fd);
     }
 }
