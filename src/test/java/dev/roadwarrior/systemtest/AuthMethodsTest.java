@@ -115,8 +115,7 @@ class AuthMethodsTest {
     void mutualRsaReadsAPkcs12FileWithItsPassphrase() throws IOException {
         gateway.load(gatewayConfig("mutual-rsa", "main"));
         Path p12 = TestPki.pkcs12(lab, alice, "p12-secret");
-        RoadwarriorClient.VpnFile vpn = new RoadwarriorClient.VpnFile();
-        common(vpn, "mutual-rsa", "main");
+        RoadwarriorClient.VpnFile vpn = RoadwarriorClient.VpnFile.lab("mutual-rsa", "main");
         vpn.s("ident-client-type", "asn1dn").s("ident-server-type", "any")
                 .s("auth-server-cert-name", "ca.pem").b("auth-server-cert-data", read(gatewayCertificate.caCertificate()))
                 .s("auth-client-cert-name", "alice.p12").b("auth-client-cert-data", read(p12))
@@ -242,8 +241,7 @@ class AuthMethodsTest {
     /** A profile for the lab with the method's identities and files; the gateway identity is the caller's. */
     private static RoadwarriorClient.VpnFile profile(String method, String exchange, Path caCertificate)
             throws IOException {
-        RoadwarriorClient.VpnFile vpn = new RoadwarriorClient.VpnFile();
-        common(vpn, method, exchange);
+        RoadwarriorClient.VpnFile vpn = RoadwarriorClient.VpnFile.lab(method, exchange);
         if (method.startsWith("mutual-rsa")) {
             vpn.s("ident-client-type", "asn1dn")
                     .s("auth-client-cert-name", "alice.pem").b("auth-client-cert-data", read(alice.certificate()))
@@ -258,20 +256,6 @@ class AuthMethodsTest {
             vpn.s("auth-server-cert-name", "ca.pem").b("auth-server-cert-data", read(caCertificate));
         }
         return vpn;
-    }
-
-    private static void common(RoadwarriorClient.VpnFile vpn, String method, String exchange) {
-        vpn.s("network-host", Topology.GATEWAY_WAN_IP).n("network-ike-port", 500).s("client-auto-mode", "pull")
-                .s("client-iface", "virtual").n("network-mtu-size", 1380).n("client-addr-auto", 1)
-                .s("network-natt-mode", "enable").n("network-natt-port", 4500).n("network-natt-rate", 15)
-                .s("network-frag-mode", "disable").n("network-frag-size", 540).n("network-dpd-enable", 1)
-                .n("network-notify-enable", 1).n("client-banner-enable", 0).n("client-dns-used", 0)
-                .s("auth-method", method).s("phase1-exchange", exchange).s("phase1-cipher", "aes")
-                .n("phase1-keylen", 256).s("phase1-hash", "sha2-256").n("phase1-dhgroup", 14)
-                .n("phase1-life-secs", 86400).n("phase1-life-kbytes", 0).s("phase2-transform", "auto")
-                .n("phase2-keylen", 0).s("phase2-hmac", "auto").n("phase2-pfsgroup", -1).n("phase2-life-secs", 3600)
-                .n("phase2-life-kbytes", 0).s("ipcomp-transform", "disabled").s("policy-level", "auto")
-                .n("policy-nailed", 0).n("policy-list-auto", 1).s("client-saved-username", "alice");
     }
 
     private static byte[] read(Path file) throws IOException {

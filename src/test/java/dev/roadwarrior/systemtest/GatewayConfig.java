@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the lab's IKEv1 road-warrior gateway accepts: one connection with a Mode Config pool.
@@ -58,8 +59,11 @@ public final class GatewayConfig {
     private final String pool;
     private final List<String> dns;
     private final Optional<Duration> ikeReauthTime;
+    private final Optional<Duration> ikeOverTime;
     private final Optional<Duration> childRekeyTime;
+    private final Optional<Duration> childLifeTime;
     private final Optional<Fragmentation> fragmentation;
+    private final OptionalInt ikeFragmentSize;
     private final Optional<Duration> dpdDelay;
     private final Optional<Duration> dpdTimeout;
     private final boolean forceEncapsulation;
@@ -80,8 +84,11 @@ public final class GatewayConfig {
         pool = b.pool;
         dns = List.copyOf(b.dns);
         ikeReauthTime = Optional.ofNullable(b.ikeReauthTime);
+        ikeOverTime = Optional.ofNullable(b.ikeOverTime);
         childRekeyTime = Optional.ofNullable(b.childRekeyTime);
+        childLifeTime = Optional.ofNullable(b.childLifeTime);
         fragmentation = Optional.ofNullable(b.fragmentation);
+        ikeFragmentSize = b.ikeFragmentSize == null ? OptionalInt.empty() : OptionalInt.of(b.ikeFragmentSize);
         dpdDelay = Optional.ofNullable(b.dpdDelay);
         dpdTimeout = Optional.ofNullable(b.dpdTimeout);
         forceEncapsulation = b.forceEncapsulation;
@@ -172,13 +179,36 @@ public final class GatewayConfig {
         return ikeReauthTime;
     }
 
+    /**
+     * Hard IKE SA lifetime after {@link #ikeReauthTime()} ({@code over_time}). charon cannot
+     * reauthenticate a road warrior with a virtual IP as responder, so it deletes the IKE SA (and
+     * its CHILD SAs) when this runs out; the random part ({@code rand_time}) defaults to it.
+     */
+    public Optional<Duration> ikeOverTime() {
+        return ikeOverTime;
+    }
+
     /** CHILD SA rekey time ({@code rekey_time} of the child). */
     public Optional<Duration> childRekeyTime() {
         return childRekeyTime;
     }
 
+    /** Hard CHILD SA lifetime ({@code life_time} of the child; strongSwan's default is rekey time + 10 %). */
+    public Optional<Duration> childLifeTime() {
+        return childLifeTime;
+    }
+
     public Optional<Fragmentation> fragmentation() {
         return fragmentation;
+    }
+
+    /**
+     * Largest IP datagram charon sends as one IKE fragment ({@code charon.fragment_size} in
+     * strongswan.conf, default 1280). Read when charon starts: {@link StrongswanGateway#load} does
+     * not change it, {@link StrongswanGateway#start()} does.
+     */
+    public OptionalInt ikeFragmentSize() {
+        return ikeFragmentSize;
     }
 
     public Optional<Duration> dpdDelay() {
@@ -229,8 +259,11 @@ public final class GatewayConfig {
         private String pool = Topology.POOL;
         private List<String> dns = List.of(Topology.POOL_DNS);
         private Duration ikeReauthTime;
+        private Duration ikeOverTime;
         private Duration childRekeyTime;
+        private Duration childLifeTime;
         private Fragmentation fragmentation;
+        private Integer ikeFragmentSize;
         private Duration dpdDelay;
         private Duration dpdTimeout;
         private boolean forceEncapsulation;
@@ -255,8 +288,11 @@ public final class GatewayConfig {
             pool = c.pool;
             dns = c.dns;
             ikeReauthTime = c.ikeReauthTime.orElse(null);
+            ikeOverTime = c.ikeOverTime.orElse(null);
             childRekeyTime = c.childRekeyTime.orElse(null);
+            childLifeTime = c.childLifeTime.orElse(null);
             fragmentation = c.fragmentation.orElse(null);
+            ikeFragmentSize = c.ikeFragmentSize.isPresent() ? c.ikeFragmentSize.getAsInt() : null;
             dpdDelay = c.dpdDelay.orElse(null);
             dpdTimeout = c.dpdTimeout.orElse(null);
             forceEncapsulation = c.forceEncapsulation;
@@ -336,13 +372,30 @@ public final class GatewayConfig {
             return this;
         }
 
+        /** See {@link GatewayConfig#ikeOverTime()}. */
+        public Builder ikeOverTime(Duration value) {
+            ikeOverTime = value;
+            return this;
+        }
+
         public Builder childRekeyTime(Duration value) {
             childRekeyTime = value;
             return this;
         }
 
+        public Builder childLifeTime(Duration value) {
+            childLifeTime = value;
+            return this;
+        }
+
         public Builder fragmentation(Fragmentation value) {
             fragmentation = value;
+            return this;
+        }
+
+        /** See {@link GatewayConfig#ikeFragmentSize()}; {@code null} keeps charon's default. */
+        public Builder ikeFragmentSize(Integer bytes) {
+            ikeFragmentSize = bytes;
             return this;
         }
 

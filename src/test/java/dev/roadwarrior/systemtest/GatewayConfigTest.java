@@ -50,13 +50,16 @@ class GatewayConfigTest {
                 .fragmentation(GatewayConfig.Fragmentation.FORCE)
                 .dpd(Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .ikeReauthTime(Duration.ofHours(1))
+                .ikeOverTime(Duration.ofMinutes(2))
                 .childRekeyTime(Duration.ofMinutes(5))
+                .childLifeTime(Duration.ofMinutes(6))
                 .forceEncapsulation(true)
                 .espProposals("aes128-sha1-modp2048")
                 .remoteId("%any")
                 .build().swanctlConf());
         for (String expected : List.of("aggressive = no", "local_ts = 0.0.0.0/0", "fragmentation = force",
-                "dpd_delay = 10s", "dpd_timeout = 30s", "reauth_time = 3600s", "rekey_time = 300s", "encap = yes",
+                "dpd_delay = 10s", "dpd_timeout = 30s", "reauth_time = 3600s", "over_time = 120s", "rekey_time = 300s",
+                "life_time = 360s", "encap = yes",
                 "esp_proposals = aes128-sha1-modp2048", "id = %any")) {
             assertTrue(lines.contains(expected), expected);
         }
@@ -113,12 +116,23 @@ class GatewayConfigTest {
 
     @Test
     void strongswanConfLoadsLibipsecAndAllowsAggressivePsk() {
-        final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log")));
+        final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log"),
+                GatewayConfig.defaults().ikeFragmentSize()));
         assertTrue(lines.contains("i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("fragment_size")), "charon's default unless set");
         assertTrue(lines.contains("socket = unix:///run/x/charon.vici"));
         assertTrue(lines.contains("path = /logs/charon.log"));
         final String load = lines.stream().filter(l -> l.startsWith("load = ")).findFirst().orElseThrow();
         assertTrue(load.indexOf("kernel-libipsec") < load.indexOf("kernel-netlink"), load);
+    }
+
+    @Test
+    void ikeFragmentSizeGoesIntoStrongswanConf() {
+        final GatewayConfig config = GatewayConfig.defaults().toBuilder().ikeFragmentSize(576).build();
+        final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log"),
+                config.ikeFragmentSize()));
+        assertTrue(lines.contains("fragment_size = 576"), String.join("\n", lines));
+        assertEquals(config.ikeFragmentSize(), config.toBuilder().build().ikeFragmentSize());
     }
 
     private static List<String> lines(String text) {

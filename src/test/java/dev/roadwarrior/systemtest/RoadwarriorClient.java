@@ -121,6 +121,34 @@ final class RoadwarriorClient implements AutoCloseable {
     static final class VpnFile {
         private final Map<String, String> lines = new LinkedHashMap<>(Map.of("version", "n:version:4"));
 
+        /**
+         * The settings every lab profile shares, for a Shrew {@code auth-method} and
+         * {@code phase1-exchange}: the lab gateway, Mode Config pull, NAT-T, DPD, AES-256/SHA2-256/
+         * group 14, automatic ESP proposals, lifetimes 86400 s and 3600 s, no fragmentation, no
+         * banner, no DNS change, user {@code alice}. Identities and key material are the caller's.
+         */
+        static VpnFile lab(String method, String exchange) {
+            return new VpnFile().s("network-host", Topology.GATEWAY_WAN_IP).n("network-ike-port", 500)
+                    .s("client-auto-mode", "pull").s("client-iface", "virtual").n("network-mtu-size", 1380)
+                    .n("client-addr-auto", 1).s("network-natt-mode", "enable").n("network-natt-port", 4500)
+                    .n("network-natt-rate", 15).s("network-frag-mode", "disable").n("network-frag-size", 540)
+                    .n("network-dpd-enable", 1).n("network-notify-enable", 1).n("client-banner-enable", 0)
+                    .n("client-dns-used", 0).s("auth-method", method).s("phase1-exchange", exchange)
+                    .s("phase1-cipher", "aes").n("phase1-keylen", 256).s("phase1-hash", "sha2-256")
+                    .n("phase1-dhgroup", 14).n("phase1-life-secs", 86400).n("phase1-life-kbytes", 0)
+                    .s("phase2-transform", "auto").n("phase2-keylen", 0).s("phase2-hmac", "auto")
+                    .n("phase2-pfsgroup", -1).n("phase2-life-secs", 3600).n("phase2-life-kbytes", 0)
+                    .s("ipcomp-transform", "disabled").s("policy-level", "auto").n("policy-nailed", 0)
+                    .n("policy-list-auto", 1).s("client-saved-username", "alice");
+        }
+
+        /** {@link #lab} for the default gateway: Aggressive Mode, group {@code rwgroup} with its key, XAuth. */
+        static VpnFile labPskXauth() {
+            return lab("mutual-psk-xauth", "aggressive").s("ident-client-type", "keyid")
+                    .s("ident-client-data", "rwgroup").s("ident-server-type", "any")
+                    .b("auth-mutual-psk", "rwgroup-secret".getBytes(StandardCharsets.UTF_8));
+        }
+
         VpnFile s(String key, String value) {
             lines.put(key, "s:" + key + ":" + value);
             return this;

@@ -1,6 +1,9 @@
 package dev.roadwarrior.systemtest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Renders the private strongswan.conf of a lab gateway (charon reads it via STRONGSWAN_CONF).
@@ -13,6 +16,8 @@ import java.nio.file.Path;
  *       {@code i_dont_care_about_security_and_use_aggressive_mode_psk} is set.</li>
  *   <li>The vici socket is given explicitly so several gateways never share one.</li>
  *   <li>The log goes to a file with ike/cfg/knl at level 2.</li>
+ *   <li>{@code fragment_size} (largest IP datagram of an IKE fragment) only when the gateway
+ *       configuration sets one.</li>
  * </ul>
  */
 final class StrongswanConf {
@@ -22,11 +27,13 @@ final class StrongswanConf {
     private StrongswanConf() {
     }
 
-    static String render(Path viciSocket, Path logFile) {
-        return String.join("\n",
+    static String render(Path viciSocket, Path logFile, OptionalInt fragmentSize) {
+        final List<String> lines = new ArrayList<>(List.of(
                 "charon {",
                 "  load = " + PLUGINS,
-                "  i_dont_care_about_security_and_use_aggressive_mode_psk = yes",
+                "  i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
+        fragmentSize.ifPresent(bytes -> lines.add("  fragment_size = " + bytes));
+        lines.addAll(List.of(
                 "  plugins {",
                 "    vici {",
                 "      socket = unix://" + viciSocket,
@@ -47,6 +54,7 @@ final class StrongswanConf {
                 "    }",
                 "  }",
                 "}",
-                "");
+                ""));
+        return String.join("\n", lines);
     }
 }

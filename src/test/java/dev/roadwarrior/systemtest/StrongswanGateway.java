@@ -64,8 +64,6 @@ public final class StrongswanGateway implements AutoCloseable {
             for (String sub : SWANCTL_DIRS) {
                 Files.createDirectories(gateway.swanctlDir.resolve(sub));
             }
-            Files.writeString(gateway.strongswanConf,
-                    StrongswanConf.render(gateway.viciSocket, gateway.logFile), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LabException(LabException.Reason.IO, "cannot write gateway files in " + gateway.dir, e);
         }
@@ -75,11 +73,18 @@ public final class StrongswanGateway implements AutoCloseable {
 
     /**
      * Starts charon again (after {@link #stop()} or {@link #kill()}) with the current
-     * configuration. Established SAs are gone; clients must reconnect.
+     * configuration (strongswan.conf is written anew from it). Established SAs are gone; clients
+     * must reconnect.
      */
     public void start() {
         if (isRunning()) {
             throw new IllegalStateException("charon is already running");
+        }
+        try {
+            Files.writeString(strongswanConf, StrongswanConf.render(viciSocket, logFile, config.ikeFragmentSize()),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException(LabException.Reason.IO, "cannot write " + strongswanConf, e);
         }
         charon = lab.spawn(LabNode.GATEWAY, "charon-stdout", environment(), List.of(
                 "unshare", "--mount", "--propagation", "private", "sh", "-c",

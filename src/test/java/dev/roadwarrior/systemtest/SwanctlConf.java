@@ -58,12 +58,14 @@ final class SwanctlConf {
         c.dpdDelay().ifPresent(d -> set("dpd_delay", seconds(d)));
         c.dpdTimeout().ifPresent(d -> set("dpd_timeout", seconds(d)));
         c.ikeReauthTime().ifPresent(d -> set("reauth_time", seconds(d)));
+        c.ikeOverTime().ifPresent(d -> set("over_time", seconds(d)));
         authRounds(c);
         open("children");
         open(CONNECTION);
         set("local_ts", String.join(",", c.localTs()));
         set("esp_proposals", String.join(",", c.espProposals()));
         c.childRekeyTime().ifPresent(d -> set("rekey_time", seconds(d)));
+        c.childLifeTime().ifPresent(d -> set("life_time", seconds(d)));
         close();
         close();
         close();

@@ -18,6 +18,8 @@ public final class Topology {
     public static final String ROUTER_LAN_IP = "192.168.77.1";
     /** Router address on the "internet"; the gateway sees the client coming from here. */
     public static final String ROUTER_WAN_IP = "203.0.113.1";
+    /** A second public address the router can move to ({@code RouterControl#movePublicAddress}). */
+    public static final String ROUTER_WAN_IP_2 = "203.0.113.3";
     /** The VPN gateway's public address: what a client connects to. */
     public static final String GATEWAY_WAN_IP = "203.0.113.2";
     /** Gateway address on the protected network (the protected host's default gateway). */

@@ -29,6 +29,11 @@ public record ConnectRequest(
         Transport transport,
         HostConfig config) {
 
+    /** This request with other credentials. */
+    public ConnectRequest withCredentials(Credentials other) {
+        return new ConnectRequest(name, gatewayHost, ikePort, phase1, phase2, other, transport, config);
+    }
+
     /** Phase 1 exchange. */
     public enum ExchangeMode { MAIN, AGGRESSIVE }
 
@@ -133,6 +138,15 @@ public record ConnectRequest(
         /** Credentials without certificate material (the pre-shared key methods). */
         public Credentials(byte[] preSharedKey, Optional<String> xauthUser, Optional<char[]> xauthPassword) {
             this(preSharedKey, xauthUser, xauthPassword, new byte[0], new byte[0], new byte[0], Optional.empty());
+        }
+
+        /**
+         * A copy with its own secret arrays, so that destroying one leaves the other intact (the
+         * engine keeps one for reconnects and phase 1 rekeys while the connection lives).
+         */
+        public Credentials copy() {
+            return new Credentials(preSharedKey.clone(), xauthUser, xauthPassword.map(char[]::clone), caCertificate,
+                    clientCertificate, clientKey.clone(), keyPassphrase.map(char[]::clone));
         }
 
         /** Overwrites the secret arrays with zeros. */

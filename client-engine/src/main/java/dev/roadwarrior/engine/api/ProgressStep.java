@@ -21,5 +21,14 @@ public enum ProgressStep {
     /** Phase 2 (IPsec SAs) negotiated. */
     PHASE2_ESTABLISHED,
     /** The host is configured; traffic flows. */
-    TUNNEL_UP
+    TUNNEL_UP,
+    /** The IPsec SAs were renewed (by us before their lifetime ends, or by the gateway); traffic goes on. */
+    PHASE2_REKEYED,
+    /** The IKE SA was renewed (a new phase 1 before the old one's lifetime ends); traffic goes on. */
+    PHASE1_REKEYED,
+    /**
+     * The connection broke (the gateway stopped answering or deleted it, the network changed) and
+     * is being set up again; the host keeps the tunnel's configuration, so nothing leaks meanwhile.
+     */
+    RECONNECTING
 }

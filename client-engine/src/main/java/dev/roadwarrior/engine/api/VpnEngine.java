@@ -15,6 +15,14 @@ import java.util.concurrent.CompletableFuture;
  *   <li>The listener receives {@code StateChanged(CONNECTING)}, {@code Progress(RESOLVING)}, then
  *       the progress of the negotiation, {@code TunnelUp} once the host is configured and
  *       traffic can flow, and {@code StateChanged(CONNECTED)}.</li>
+ *   <li>While connected, SA renewals are reported as {@code Progress(PHASE2_REKEYED)} and
+ *       {@code Progress(PHASE1_REKEYED)}. When the connection breaks (dead gateway, SAs deleted by
+ *       the gateway, a new network), the engine reports {@code Progress(RECONNECTING)} and
+ *       {@code StateChanged(CONNECTING)}, keeps the host configured (traffic into the tunnel is
+ *       held back, never sent in the clear) and connects again, with growing waits, until it
+ *       works (again {@code TunnelUp} and {@code StateChanged(CONNECTED)}; the host is configured
+ *       anew only if the settings changed) or the user disconnects. It fails only for reasons
+ *       retrying cannot fix.</li>
  *   <li>Every connection ends with exactly one terminal event, {@link EngineEvent.Failed} or
  *       {@link EngineEvent.Disconnected}, which is the last event. It is delivered after the host
  *       has been restored (routes, DNS, TUN device) and the sockets are closed, right after

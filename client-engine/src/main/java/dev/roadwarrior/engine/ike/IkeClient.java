@@ -2,91 +2,123 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
-import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
-import dev.roadwarrior.engine.ike.codec.ExchangeType;
-import dev.roadwarrior.engine.ike.codec.IkeMessage;
-import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
-import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
-import dev.roadwarrior.engine.ike.phase1.MainModeTask;
-import dev.roadwarrior.engine.ike.phase1.Phase1Authenticator;
-import dev.roadwarrior.engine.ike.phase1.Phase1Task;
-import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
-import dev.roadwarrior.engine.ike.task.ModeConfigResult;
-import dev.roadwarrior.engine.ike.task.ModeConfigTask;
-import dev.roadwarrior.engine.ike.task.QuickModeTask;
-import dev.roadwarrior.engine.ike.task.Task;
-import dev.roadwarrior.engine.ike.task.XauthTask;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
 import dev.roadwarrior.engine.spi.TunnelConfig;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The IKEv1 client for one connection: phase 1, then XAuth when the gateway drives it, Mode
- * Config, and Quick Mode; then it keeps the SAs until disconnect. The order of exchanges lives
- * here; sending, retransmitting and routing messages is the {@link TaskManager}'s.
+ * The IKEv1 client for one connection, from connect to disconnect: it runs an
+ * {@link IkeSaSession} per ISAKMP SA and keeps the tunnel up across their ends.
+ *
+ * <ul>
+ *   <li>Phase 1 rekey: before the phase 1 lifetime ends a second session negotiates a new ISAKMP
+ *       SA (with XAuth and Mode Config again, asking for the same virtual address) and its own
+ *       ESP SAs; it then takes over the old session's SA pairs, and the old ISAKMP SA is deleted
+ *       after a grace period.</li>
+ *   <li>Reconnect: when the session carrying the tunnel ends after the tunnel has been up (dead
+ *       peer, the gateway deleted the IKE SA, no answer, a new local network), the tunnel's SAs
+ *       are removed but the host keeps its configuration, so traffic is blocked rather than
+ *       leaked, and a fresh session is started from new sockets with {@link ReconnectPolicy}'s
+ *       backoff until it works or the user disconnects. A first connect that reached the gateway
+ *       but broke off is retried {@link #FIRST_CONNECT_ATTEMPTS} times in all.</li>
+ *   <li>It fails only for reasons retrying cannot fix (see {@link #retryable}).</li>
+ * </ul>
+ * The credentials are copied at construction and kept in memory for the life of the connection
+ * (each session gets and wipes its own copy); the copy is wiped when the connection ends.
  */
-public final class IkeClient implements IkeSession, TaskManager.Listener {
+public final class IkeClient implements IkeSession, IkeSaSession.Owner {
 
-    /** How long to wait for a gateway to start XAuth or push its configuration. */
-    static final long GATEWAY_TURN_MILLIS = 30_000;
-    /** How long to wait for the user to answer a prompt. */
-    static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
+    /** Attempts of a first connect that reached the gateway but then broke off (e.g. lost packets). */
+    static final int FIRST_CONNECT_ATTEMPTS = 3;
+    /** At most one restart because the gateway's ESP stays away while it answers DPD, per this period. */
+    static final long STARVED_RESTART_MILLIS = 600_000;
+    /** How long the old ISAKMP SA lives after a phase 1 rekey: until the pairs it handed over are gone. */
+    static final long RETIRE_MILLIS = ChildSas.ACTIVATE_DELAY_MILLIS + ChildSas.GRACE_MILLIS + 1_000;
+    private static final System.Logger LOG = System.getLogger(IkeClient.class.getName());
 
-    private final IkeSa sa;
-    private final TaskManager tasks;
-    private final Informational informational;
+    private ConnectRequest request;
+    private final IkeCrypto crypto;
+    private final InetSocketAddress gateway;
+    private final RetransmitPolicy policy;
+    private final ReconnectPolicy reconnect;
+    private final RandomGenerator random;
     private final List<IkeOutput> outputs = new ArrayList<>();
-    private XauthTask xauth;
-    private ModeConfigTask modeConfig;
-    private ModeConfigResult config;
-    private QuickModeTask quickMode;
-    private ChildSaKeys child;
-    private long waitDeadline = Long.MAX_VALUE;
+    private InetSocketAddress localIke;
+    private InetSocketAddress localNatt;
+    /** The session that carries (or is bringing up) the tunnel. */
+    private IkeSaSession current;
+    /** A phase 1 rekey under way. */
+    private IkeSaSession next;
+    /** A replaced session, deleted at {@link #retireAt}. */
+    private IkeSaSession retiring;
+    private long retireAt = Long.MAX_VALUE;
+    private long rekeyAt = Long.MAX_VALUE;
+    private long retryAt = Long.MAX_VALUE;
+    private int attempts;
+    private int rekeyAttempts;
+    private boolean awaitingSockets;
+    private boolean reached;
+    private boolean natt;
     private boolean finished;
+    private TunnelConfig tunnel;
+    private long lastStarvedRestart = Long.MIN_VALUE;
     private long now;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random) {
-        this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway);
-        this.tasks = new TaskManager(sa, this, outputs::add, policy, random);
-        this.informational = new Informational(sa, tasks);
+        this(request, crypto, localIke, localNatt, gateway, policy, ReconnectPolicy.DEFAULT, random);
+    }
+
+    /**
+     * @param request the connection request; its credentials are copied (the caller may wipe its own)
+     */
+    public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
+            InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random) {
+        this.request = request.withCredentials(request.credentials().copy());
+        this.crypto = crypto;
+        this.localIke = localIke;
+        this.localNatt = localNatt;
+        this.gateway = gateway;
+        this.policy = policy;
+        this.reconnect = reconnect;
+        this.random = random;
     }
 
     @Override
     public void start(long nowMillis) {
         now = nowMillis;
-        state(ConnectionState.CONNECTING);
-        Phase1Authenticator authenticator;
-        try {
-            authenticator = Phase1Authenticator.of(sa.request(), Clock.systemUTC());
-        } catch (ConnectException e) {
-            failed(e);
-            return;
-        }
-        progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
-        tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
-                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), nowMillis);
+        current = session(Purpose.CONNECT);
+        current.start(nowMillis);
     }
 
     @Override
     public void receive(byte[] datagram, boolean viaNatt, long nowMillis) {
         now = nowMillis;
-        if (!finished) {
-            tasks.receive(datagram, nowMillis);
+        if (finished || datagram.length < 8) {
+            return;
+        }
+        long cookie = ByteBuffer.wrap(datagram, 0, 8).getLong();
+        for (IkeSaSession s : sessions()) {
+            if (s.initiatorCookie() == cookie) {
+                s.receive(datagram, nowMillis);
+                natt |= s == current && s.nattActive();
+                return;
+            }
         }
     }
 
@@ -96,34 +128,127 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
         if (finished) {
             return;
         }
-        if (nowMillis >= waitDeadline) {
-            waitDeadline = Long.MAX_VALUE;
-            failed(overdue());
-            return;
+        if (nowMillis >= retryAt) {
+            retryAt = Long.MAX_VALUE;
+            awaitingSockets = true;
+            outputs.add(new IkeOutput.OpenSockets());
         }
-        tasks.tick(nowMillis);
+        if (nowMillis >= retireAt) {
+            retireAt = Long.MAX_VALUE;
+            retiring.close(true);
+            retiring = null;
+        }
+        if (nowMillis >= rekeyAt) {
+            rekeyAt = Long.MAX_VALUE;
+            if (current != null && next == null && tunnel != null) {
+                next = session(Purpose.REKEY);
+                next.start(nowMillis);
+            }
+        }
+        for (IkeSaSession s : sessions()) {
+            if (!finished && s.nextDeadline() <= nowMillis) {
+                s.tick(nowMillis);
+            }
+        }
     }
 
     @Override
     public long nextDeadline() {
-        return finished ? Long.MAX_VALUE : Math.min(waitDeadline, tasks.nextDeadline());
+        if (finished) {
+            return Long.MAX_VALUE;
+        }
+        long deadline = Math.min(retryAt, Math.min(retireAt, rekeyAt));
+        for (IkeSaSession s : sessions()) {
+            deadline = Math.min(deadline, s.nextDeadline());
+        }
+        return deadline;
     }
 
     @Override
     public void answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
         now = nowMillis;
-        if (finished || xauth == null) {
+        char[] user = values.containsKey(CredentialKind.USER_NAME) ? values.get(CredentialKind.USER_NAME).clone() : null;
+        char[] password = values.containsKey(CredentialKind.PASSWORD) ? values.get(CredentialKind.PASSWORD).clone()
+                : null;
+        try {
+            for (IkeSaSession s : sessions()) {
+                if (!finished && s.answer(promptId, values, nowMillis)) {
+                    remember(user, password);
+                    return;
+                }
+            }
             values.values().forEach(v -> Arrays.fill(v, '\0'));
+        } finally {
+            for (char[] c : new char[][] {user, password}) {
+                if (c != null) {
+                    Arrays.fill(c, '\0');
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps a user name or password the user typed at a prompt with the connection's credentials,
+     * so that a reconnect or phase 1 rekey does not ask again (one-time codes are not kept).
+     */
+    private void remember(char[] user, char[] password) {
+        if (user == null && password == null || finished) {
             return;
         }
-        try {
-            Optional<IkeMessage> reply = xauth.answer(promptId, values);
-            if (reply.isPresent()) {
-                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), true, nowMillis);
-            }
-        } catch (ConnectException e) {
-            failed(e);
+        ConnectRequest.Credentials old = request.credentials();
+        request = request.withCredentials(new ConnectRequest.Credentials(old.preSharedKey().clone(),
+                user != null ? Optional.of(new String(user)) : old.xauthUser(),
+                password != null ? Optional.of(password.clone()) : old.xauthPassword().map(char[]::clone),
+                old.caCertificate(), old.clientCertificate(), old.clientKey().clone(),
+                old.keyPassphrase().map(char[]::clone)));
+        old.destroy();
+    }
+
+    @Override
+    public void traffic(EspActivity activity, long nowMillis) {
+        now = nowMillis;
+        if (!finished && current != null) {
+            current.traffic(activity, nowMillis);
         }
+    }
+
+    @Override
+    public void networkChanged(boolean localAddressChanged, long nowMillis) {
+        now = nowMillis;
+        if (finished || awaitingSockets) {
+            return;
+        }
+        if (retryAt != Long.MAX_VALUE) {
+            retryAt = nowMillis; // waiting to try again: the new network may work now
+        } else if (current != null && localAddressChanged && tunnel != null) {
+            restart(current, "the local network changed");
+        } else if (current != null) {
+            current.probe(nowMillis);
+        }
+    }
+
+    @Override
+    public void socketsOpened(InetSocketAddress ike, InetSocketAddress nattSocket, long nowMillis) {
+        now = nowMillis;
+        if (finished || !awaitingSockets) {
+            return;
+        }
+        awaitingSockets = false;
+        localIke = ike;
+        localNatt = nattSocket;
+        natt = false;
+        current = session(Purpose.RECONNECT);
+        current.start(nowMillis);
+    }
+
+    @Override
+    public void socketsFailed(String detail, long nowMillis) {
+        now = nowMillis;
+        if (finished || !awaitingSockets) {
+            return;
+        }
+        awaitingSockets = false;
+        reconnectLater("no route to the gateway (" + detail + ")");
     }
 
     @Override
@@ -132,10 +257,10 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
         if (finished) {
             return;
         }
-        state(ConnectionState.DISCONNECTING);
-        teardown();
+        emit(new EngineEvent.StateChanged(ConnectionState.DISCONNECTING));
+        closeAll();
         emit(new EngineEvent.Disconnected());
-        state(ConnectionState.DISCONNECTED);
+        end();
     }
 
     @Override
@@ -145,7 +270,7 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
 
     @Override
     public boolean nattActive() {
-        return sa.nattActive();
+        return natt || current != null && current.nattActive();
     }
 
     @Override
@@ -156,195 +281,161 @@ public final class IkeClient implements IkeSession, TaskManager.Listener {
     }
 
     @Override
-    public Optional<Task> route(IkeMessage message) {
-        ExchangeType type = message.header().exchangeType();
-        if (type.equals(ExchangeType.INFORMATIONAL)) {
-            informational.handle(message).ifPresent(e -> failed(e.reason() != FailureReason.NO_PROPOSAL_CHOSEN ? e
-                    : new ConnectException(e.reason(), e.detail() + "; " + (quickMode != null ? quickMode.offered()
-                            : Phase1Proposals.describe(sa.request().phase1(), sa.crypto())))));
-            return Optional.empty();
-        }
-        if (type.equals(ExchangeType.TRANSACTION) && sa.hasKeys()) {
-            if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-                return Optional.of(xauth);
-            }
-            boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
-                    .isPresent();
-            if (config == null && set && sa.request().config().modeConfig() != ConnectRequest.ModeConfigMode.DISABLED) {
-                if (modeConfig != null) {
-                    tasks.cancel(modeConfig, now); // the gateway pushes although we asked: take what it pushes
+    public void reached(IkeSaSession session) {
+        reached |= session == current;
+    }
+
+    @Override
+    public void tunnelReady(IkeSaSession session, TunnelConfig config, String algorithms) {
+        if (session == next) {
+            IkeSaSession old = current;
+            current = next;
+            next = null;
+            if (old != null) {
+                current.adopt(old, now);
+                if (retiring != null) {
+                    retiring.close(true);
                 }
-                modeConfig = new ModeConfigTask(sa);
-                return Optional.of(modeConfig);
+                retiring = old;
+                retireAt = now + RETIRE_MILLIS;
             }
         }
-        return Optional.empty();
-    }
-
-    @Override
-    public void completed(Task task) {
-        if (task instanceof Phase1Task phase1) {
-            progress(ProgressStep.GATEWAY_REACHED, sa.gateway().getAddress().getHostAddress());
-            if (phase1.natDetected()) {
-                progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
-            }
-            progress(ProgressStep.PHASE1_ESTABLISHED, phase1.gatewayIdentity() + ", IKE " + sa.phase1());
-            if (sa.request().phase1().auth().usesXauth()) {
-                state(ConnectionState.AUTHENTICATING);
-                xauth = new XauthTask(sa);
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
-            } else {
-                startModeConfig();
-            }
-        } else if (task == xauth) {
-            switch (xauth.outcome()) {
-                case PENDING:
-                    waitDeadline = now + GATEWAY_TURN_MILLIS;
-                    progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
-                    break;
-                case SUCCEEDED:
-                    waitDeadline = Long.MAX_VALUE;
-                    progress(ProgressStep.USER_AUTHENTICATED, sa.request().credentials().xauthUser().orElse(""));
-                    startModeConfig();
-                    break;
-                case CREDENTIALS_REFUSED:
-                    failed(new ConnectException(FailureReason.WRONG_USER_PASSWORD, "the gateway refused the "
-                            + xauth.answered() + " sent" + xauth.gatewayMessage().map(m -> ": \"" + m + "\"").orElse("")));
-                    break;
-                default:
-                    failed(new ConnectException(FailureReason.IDENTITY_REJECTED, "the gateway ended user authentication"));
-                    break;
-            }
-        } else if (task == modeConfig) {
-            waitDeadline = Long.MAX_VALUE;
-            config = modeConfig.result().orElseThrow();
-            progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
-            config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
-            if (sa.request().phase1().auth().usesXauth()) {
-                emit(new EngineEvent.SavePassword(config.savePassword()));
-            }
-            startQuickMode(config.address(), config.pfsGroup());
-        } else if (task == quickMode) {
-            child = quickMode.keys();
-            outputs.add(new IkeOutput.InstallChildSa(child));
-            progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + child.transform());
-            emit(new EngineEvent.TunnelUp(tunnelConfig(), "IKE " + sa.phase1() + ", ESP " + child.transform()
-                    + (sa.nattActive() ? " in UDP" : "")));
-            state(ConnectionState.CONNECTED);
+        if (session != current) {
+            return;
+        }
+        attempts = 0;
+        rekeyAttempts = 0;
+        long life = session.phase1LifetimeSeconds();
+        rekeyAt = life <= 0 ? Long.MAX_VALUE
+                : Math.max(now + 1_000, session.authenticatedAt() + Lifetimes.rekeyAfterMillis(life, random));
+        TunnelConfig before = tunnel;
+        tunnel = config;
+        if (session.purpose() != Purpose.REKEY) {
+            emit(new EngineEvent.TunnelUp(config, algorithms));
+            emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
+            return;
+        }
+        emit(new EngineEvent.Progress(ProgressStep.PHASE1_REKEYED, algorithms));
+        if (!config.equals(before)) {
+            emit(new EngineEvent.TunnelUp(config, algorithms));
         }
     }
 
     @Override
-    public void waiting(Task task) {
-        if (task == xauth && xauth.prompt().isPresent()) {
-            waitDeadline = now + PROMPT_MILLIS;
-            emit(xauth.prompt().get());
+    public void starved(IkeSaSession session) {
+        if (session != current || now - lastStarvedRestart < STARVED_RESTART_MILLIS) {
+            LOG.log(System.Logger.Level.INFO, "the gateway answers DPD but sends no ESP; not restarting again so soon");
+            return;
         }
+        lastStarvedRestart = now;
+        restart(session, "the gateway answers but its ESP no longer arrives (a NAT on the way may have moved)");
     }
 
     @Override
-    public void failed(ConnectException error) {
+    public void ended(IkeSaSession session, ConnectException why) {
         if (finished) {
             return;
         }
-        teardown();
-        emit(new EngineEvent.Failed(error));
-        state(ConnectionState.DISCONNECTED);
-    }
-
-    private void startModeConfig() {
-        HostConfig host = sa.request().config();
-        switch (host.modeConfig()) {
-            case PULL:
-                modeConfig = new ModeConfigTask(sa);
-                tasks.queue(modeConfig, now);
-                break;
-            case PUSH:
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
-                break;
-            default:
-                Inet4Address address = host.staticAddress().orElse(null);
-                if (address == null) {
-                    failed(new ConnectException(FailureReason.NOT_SUPPORTED, "no virtual address: Mode Config is off and "
-                            + "the profile has no static address"));
-                    return;
+        if (session == retiring) {
+            retiring = null;
+            retireAt = Long.MAX_VALUE;
+        } else if (session == next) {
+            next = null;
+            if (!retryable(why.reason())) {
+                fail(why);
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "phase 1 rekey failed, the old SA carries on: " + why.getMessage());
+            rekeyAt = now + Math.max(1_000, reconnect.delayMillis(++rekeyAttempts, random));
+        } else if (session == current) {
+            current = null;
+            if (next != null) {
+                // a renewal is under way: it takes over (and the SA pairs, which the gateway may have moved to it)
+                if (next.authenticatedAt() >= 0) {
+                    next.adopt(session, now);
                 }
-                startQuickMode(address, Optional.empty());
-        }
-    }
-
-    /** Why waiting for the gateway or the user took too long. */
-    private ConnectException overdue() {
-        if (xauth != null && xauth.prompt().isPresent()) {
-            return new ConnectException(FailureReason.CREDENTIALS_MISSING, "no answer to the gateway's question within "
-                    + EngineEvent.CredentialsRequired.TIMEOUT_SECONDS + " s");
-        }
-        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-            return new ConnectException(FailureReason.PROTOCOL_ERROR, xauth.answered().isEmpty()
-                    ? "the gateway did not start user authentication (XAuth)"
-                    : "the gateway did not finish user authentication (XAuth)");
-        }
-        return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not send its configuration");
-    }
-
-    private void startQuickMode(Inet4Address address, Optional<Integer> unityPfs) {
-        ConnectRequest.Phase2 phase2 = sa.request().phase2();
-        Optional<Integer> pfs = phase2.pfsGroup().or(() -> phase2.gatewayPfs() ? unityPfs : Optional.empty());
-        quickMode = new QuickModeTask(sa, address, new Ipv4Network(Ipv4Network.parseAddress("0.0.0.0"), 0), pfs);
-        tasks.queue(quickMode, now);
-    }
-
-    private TunnelConfig tunnelConfig() {
-        HostConfig host = sa.request().config();
-        Inet4Address address = config != null ? config.address() : host.staticAddress().orElseThrow();
-        int prefix = config != null && config.netmask().isPresent()
-                ? Ipv4Network.ofMask(address, config.netmask().get()).prefixLength()
-                : config != null ? 32 : host.staticPrefixLength();
-        List<Ipv4Network> include = host.requestSplitNetworks() && config != null ? config.splitInclude()
-                : host.includeNetworks();
-        List<Ipv4Network> exclude = new ArrayList<>(host.excludeNetworks());
-        List<Inet4Address> dns = host.staticDns();
-        List<String> domains = host.staticDomain().map(List::of).orElse(List.of());
-        List<String> splitDns = new ArrayList<>(host.splitDnsDomains());
-        if (config != null) {
-            exclude.addAll(config.splitExclude());
-            if (host.requestDns() && !config.dns().isEmpty()) {
-                dns = config.dns();
+                current = next;
+                next = null;
+            } else if (!retryable(why.reason()) || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
+                fail(why);
+            } else {
+                reconnectLater(why.detail());
             }
-            if (host.requestDomain() && config.defaultDomain().isPresent()) {
-                domains = List.of(config.defaultDomain().get());
-            }
-            splitDns.addAll(config.splitDnsDomains());
         }
-        return new TunnelConfig(address, prefix, host.mtu(), (Inet4Address) sa.gateway().getAddress(), include,
-                exclude, dns, domains, splitDns);
     }
 
-    /** Deletes what exists at the gateway and ends the session. */
-    private void teardown() {
-        tasks.clear();
-        if (child != null) {
-            informational.deleteChild(child);
-            outputs.add(new IkeOutput.RemoveChildSa(child.inboundSpi(), child.outboundSpi()));
-            child = null;
+    /** Whether an end with this reason is worth another attempt (else the connection fails). */
+    static boolean retryable(FailureReason reason) {
+        switch (reason) {
+            case GATEWAY_UNREACHABLE:
+            case PEER_DEAD:
+            case DELETED_BY_GATEWAY:
+            case PROTOCOL_ERROR:
+            case LOCAL_NETWORK_ERROR:
+                return true;
+            default:
+                return false;
         }
-        if (sa.hasKeys()) {
-            informational.deleteIkeSa();
+    }
+
+    /** Ends {@code session} (telling the gateway) and connects again. */
+    private void restart(IkeSaSession session, String why) {
+        session.close(true);
+        if (session == current) {
+            current = null;
         }
-        sa.destroy();
-        sa.request().credentials().destroy();
+        reconnectLater(why);
+    }
+
+    /** Schedules the next attempt with backoff and tells the user. */
+    private void reconnectLater(String why) {
+        long delay = reconnect.delayMillis(attempts++, random);
+        retryAt = now + delay;
+        rekeyAt = Long.MAX_VALUE;
+        emit(new EngineEvent.Progress(ProgressStep.RECONNECTING, why + (delay == 0 ? ""
+                : String.format(Locale.ROOT, "; next attempt in %.1f s", delay / 1000.0))));
+        emit(new EngineEvent.StateChanged(ConnectionState.CONNECTING));
+    }
+
+    private void fail(ConnectException why) {
+        closeAll();
+        emit(new EngineEvent.Failed(why));
+        end();
+    }
+
+    private void closeAll() {
+        for (IkeSaSession s : sessions()) {
+            s.close(true);
+        }
+        current = null;
+        next = null;
+        retiring = null;
+    }
+
+    private void end() {
+        emit(new EngineEvent.StateChanged(ConnectionState.DISCONNECTED));
+        request.credentials().destroy();
         finished = true;
     }
 
-    private void state(ConnectionState state) {
-        emit(new EngineEvent.StateChanged(state));
+    private IkeSaSession session(Purpose purpose) {
+        return new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke, localNatt,
+                gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
+                outputs::add);
     }
 
-    private void progress(ProgressStep step, String detail) {
-        emit(new EngineEvent.Progress(step, detail));
+    /** The live sessions, newest first. */
+    private List<IkeSaSession> sessions() {
+        List<IkeSaSession> all = new ArrayList<>(3);
+        for (IkeSaSession s : new IkeSaSession[] {next, current, retiring}) {
+            if (s != null && !s.finished()) {
+                all.add(s);
+            }
+        }
+        return all;
     }
 
     private void emit(EngineEvent event) {
-        outputs.add(new IkeOutput.Emit(event));
+        outputs.add(new IkeOutput.Emit(Objects.requireNonNull(event)));
     }
 }

@@ -34,6 +34,7 @@ public final class IkeSa {
     private final InetSocketAddress localNatt;
     private final InetSocketAddress gateway;
     private final long initiatorCookie;
+    private final boolean initialContact;
     private long responderCookie;
     private Phase1Choice phase1;
     private Keymat keymat;
@@ -44,7 +45,18 @@ public final class IkeSa {
 
     public IkeSa(ConnectRequest request, IkeCrypto crypto, InetSocketAddress local, InetSocketAddress localNatt,
             InetSocketAddress gateway) {
+        this(request, crypto, local, localNatt, gateway, true);
+    }
+
+    /**
+     * @param initialContact whether phase 1 tells the gateway that we hold no other SA with it
+     *     (INITIAL-CONTACT); false for a phase 1 rekey, whose old SA must live on until the new
+     *     one carries the traffic
+     */
+    public IkeSa(ConnectRequest request, IkeCrypto crypto, InetSocketAddress local, InetSocketAddress localNatt,
+            InetSocketAddress gateway, boolean initialContact) {
         this.request = request;
+        this.initialContact = initialContact;
         this.crypto = crypto;
         this.local = local;
         this.localNatt = localNatt;
@@ -81,6 +93,11 @@ public final class IkeSa {
 
     public long initiatorCookie() {
         return initiatorCookie;
+    }
+
+    /** Whether phase 1 announces INITIAL-CONTACT (see the constructor). */
+    public boolean initialContact() {
+        return initialContact;
     }
 
     public long responderCookie() {

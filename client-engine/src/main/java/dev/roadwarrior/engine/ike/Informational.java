@@ -1,7 +1,6 @@
 package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
-import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
@@ -12,12 +11,14 @@ import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.task.HashedMessages;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Informational exchanges in both directions: the gateway's notifies and deletes (and DPD
- * R-U-THERE, answered at once), and our deletes on disconnect. Each is a single message.
+ * R-U-THERE, answered at once), and ours: deletes, DPD R-U-THERE and INITIAL-CONTACT. Each is a
+ * single message; what the gateway said is handed to the session as a {@link Received}.
  */
 final class Informational {
 
@@ -26,17 +27,28 @@ final class Informational {
     private final IkeSa sa;
     private final TaskManager tasks;
 
+    /**
+     * What a verified informational message from the gateway said.
+     *
+     * @param errors error notifies (types below 8192)
+     * @param deletedSpis the SPIs of ESP SAs the gateway deleted: its inbound SPIs, so our outbound ones
+     * @param deletedIkeSa whether it deleted this ISAKMP SA
+     * @param dpdAcks the sequence numbers of R-U-THERE-ACKs
+     */
+    record Received(List<NotifyType> errors, List<Integer> deletedSpis, boolean deletedIkeSa, List<Integer> dpdAcks) {
+    }
+
     Informational(IkeSa sa, TaskManager tasks) {
         this.sa = sa;
         this.tasks = tasks;
     }
 
     /**
-     * Handles an informational message from the gateway.
+     * Handles an informational message from the gateway; answers R-U-THERE.
      *
-     * @return the failure it reports, if it ends the connection
+     * @return what it said, or empty when it was dropped (unprotected after phase 1, bad HASH)
      */
-    Optional<ConnectException> handle(IkeMessage message) {
+    Optional<Received> handle(IkeMessage message) {
         if (message.header().isEncrypted()) {
             try {
                 HashedMessages.verify(sa, message);
@@ -48,34 +60,52 @@ final class Informational {
             LOG.log(System.Logger.Level.WARNING, "dropping an unprotected informational message after phase 1");
             return Optional.empty();
         }
+        List<NotifyType> errors = new ArrayList<>();
+        List<Integer> acks = new ArrayList<>();
         for (NotifyPayload n : message.all(NotifyPayload.class)) {
             if (n.notifyType().equals(NotifyType.R_U_THERE)) {
-                send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK, sa.cookies(), n.data()));
+                if (sa.hasKeys()) {
+                    send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK, sa.cookies(), n.data()));
+                }
+            } else if (n.notifyType().equals(NotifyType.R_U_THERE_ACK) && n.data().length == 4) {
+                acks.add(ByteBuffer.wrap(n.data()).getInt());
             } else if (n.notifyType().code() < 8192) {
-                AuthMethod method = sa.request().phase1().auth();
-                return Optional.of(failure(n.notifyType(),
-                        method.usesPreSharedKey() || method == AuthMethod.HYBRID_GRP_XAUTH));
+                errors.add(n.notifyType());
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "gateway notify " + n.notifyType());
             }
         }
+        List<Integer> spis = new ArrayList<>();
+        boolean ikeSa = false;
         for (DeletePayload d : message.all(DeletePayload.class)) {
-            if (d.protocolId() == ProtocolId.ISAKMP || d.protocolId() == ProtocolId.ESP) {
-                return Optional.of(new ConnectException(FailureReason.DELETED_BY_GATEWAY,
-                        "the gateway deleted the " + (d.protocolId() == ProtocolId.ISAKMP ? "IKE" : "IPsec") + " SA"));
+            if (d.protocolId() == ProtocolId.ISAKMP) {
+                ikeSa = true;
+            } else if (d.protocolId() == ProtocolId.ESP && d.spiSize() == 4) {
+                d.spis().forEach(spi -> spis.add(ByteBuffer.wrap(spi).getInt()));
             }
         }
-        return Optional.empty();
+        return Optional.of(new Received(errors, spis, ikeSa, acks));
     }
 
-    /** Tells the gateway to delete our ESP SA pair. */
-    void deleteChild(ChildSaKeys child) {
-        send(new DeletePayload(1, ProtocolId.ESP, 4, List.of(ByteBuffer.allocate(4).putInt(child.inboundSpi()).array())));
+    /** Tells the gateway to delete an ESP SA pair, named by our inbound SPI. */
+    void deleteChild(int inboundSpi) {
+        send(new DeletePayload(1, ProtocolId.ESP, 4, List.of(ByteBuffer.allocate(4).putInt(inboundSpi).array())));
     }
 
     /** Tells the gateway to delete the ISAKMP SA. */
     void deleteIkeSa() {
         send(new DeletePayload(1, ProtocolId.ISAKMP, 16, List.of(sa.cookies())));
+    }
+
+    /** Asks whether the gateway is alive (RFC 3706 R-U-THERE with {@code sequence}). */
+    void areYouThere(int sequence) {
+        send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE, sa.cookies(),
+                ByteBuffer.allocate(4).putInt(sequence).array()));
+    }
+
+    /** Tells the gateway that we hold no other SA with it, so that it can drop stale ones. */
+    void initialContact() {
+        send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT, sa.cookies(), new byte[0]));
     }
 
     private void send(dev.roadwarrior.engine.ike.codec.payload.Payload payload) {

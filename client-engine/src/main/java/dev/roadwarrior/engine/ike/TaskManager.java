@@ -15,6 +15,7 @@ import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -38,6 +39,16 @@ import java.util.random.RandomGenerator;
  * the gateway's retransmissions of that request meanwhile, and sends the answer given to
  * {@link #reply}.
  *
+ * <p>A message that ends our part of an exchange (Aggressive Mode's third message, Quick Mode's
+ * HASH(3), our answer to a gateway's XAuth or Mode Config message) is noticed lost only when the
+ * gateway retransmits its own message, seconds later (strongSwan waits 4 s, then 7 s, 13 s ...),
+ * while the connect waits: it is sent again {@link #FINAL_REPEATS_MILLIS} later (a gateway takes
+ * the copies for retransmissions).
+ *
+ * <p>A responder task whose answer awaits a third message (a Quick Mode the gateway starts) returns
+ * {@link TaskResult#needMore}: the answer is retransmitted until that message comes, independently
+ * of our own exchange in flight; the manager gives up on it quietly ({@link Listener#abandoned}).
+ *
  * <p>Threading: confined to the engine thread.
  */
 public final class TaskManager {
@@ -57,10 +68,27 @@ public final class TaskManager {
         default void waiting(Task task) {
         }
 
+        /**
+         * A responder task answered the gateway's request and now waits for its final message
+         * (see {@link TaskResult#needMore}).
+         */
+        default void responded(Task task) {
+        }
+
+        /** A responder task got no final message after every retransmission of its answer. */
+        default void abandoned(Task task) {
+        }
+
+        /** A message from the gateway decrypted and was processed by a task: a sign of life. */
+        default void heard() {
+        }
+
         /** The connection must end: an exchange gave up or a task failed. */
         void failed(ConnectException error);
     }
 
+    /** When a message that ends our part of an exchange is sent again, after its first transmission. */
+    static final long[] FINAL_REPEATS_MILLIS = {500, 1_500};
     private static final System.Logger LOG = System.getLogger(TaskManager.class.getName());
 
     private final IkeSa sa;
@@ -72,8 +100,16 @@ public final class TaskManager {
     private final Defragmenter defragmenter = new Defragmenter();
     /** Per message ID: the last datagram received and the reply we sent to it. */
     private final Map<Integer, byte[][]> replies = new HashMap<>();
+    /** Per message ID: answers of responder tasks that wait for the gateway's final message. */
+    private final Map<Integer, Outstanding> responding = new HashMap<>();
+    /** Copies of final messages still to be sent (see {@link #FINAL_REPEATS_MILLIS}). */
+    private final List<Repeat> repeats = new ArrayList<>();
     private Outstanding outstanding;
     private int fragmentId;
+
+    /** A copy of a final message, due at {@code at}. */
+    private record Repeat(List<byte[]> datagrams, boolean natt, long at) {
+    }
 
     /** A request awaiting its answer. */
     private static final class Outstanding {
@@ -125,6 +161,8 @@ public final class TaskManager {
     public void clear() {
         queue.clear();
         outstanding = null;
+        responding.clear();
+        repeats.clear();
     }
 
     /** Sends a message that needs no answer (a notify, a delete). */
@@ -169,25 +207,37 @@ public final class TaskManager {
             }
             IkeMessage message = sa.unprotect(datagram);
             MessageRules.validate(message, header.isEncrypted());
-            Task initiatorTask = outstanding != null && outstanding.messageId == header.messageId() ? outstanding.task
-                    : null;
-            Task task = initiatorTask != null ? initiatorTask : listener.route(message).orElse(null);
+            // an informational message never answers an exchange (some gateways send phase 1 notifies with ID 0)
+            Outstanding awaited = header.exchangeType().equals(ExchangeType.INFORMATIONAL) ? null
+                    : outstanding != null && outstanding.messageId == header.messageId() ? outstanding
+                    : responding.get(header.messageId());
+            Task task = awaited != null ? awaited.task : listener.route(message).orElse(null);
             if (task == null) {
                 LOG.log(System.Logger.Level.DEBUG, "no task for " + header);
                 return;
             }
             TaskResult result = task.process(message);
             sa.confirm(header.messageId());
-            if (outstanding != null && outstanding.task == task) {
+            listener.heard();
+            boolean ours = awaited != null && awaited == outstanding;
+            if (ours) {
                 outstanding = null;
+            } else if (awaited != null) {
+                responding.remove(header.messageId());
             }
             byte[] sent = null;
             if (result.send().isPresent()) {
                 IkeMessage reply = result.send().get();
-                if (result.done()) {
+                if (result.done() || !ours) {
                     sent = sa.protect(reply);
-                    for (byte[] d : datagrams(sent, reply.header().exchangeType())) {
+                    List<byte[]> ds = datagrams(sent, reply.header().exchangeType());
+                    for (byte[] d : ds) {
                         output.accept(new IkeOutput.Send(d, sa.nattActive()));
+                    }
+                    if (!result.done()) {
+                        awaitFinal(task, header.messageId(), ds, now);
+                    } else {
+                        repeatLater(ds, now);
                     }
                 } else {
                     send(task, reply, now);
@@ -196,8 +246,10 @@ public final class TaskManager {
             replies.put(header.messageId(), new byte[][] {datagram, sent});
             if (result.done()) {
                 listener.completed(task);
-            } else if (result.send().isEmpty() && task != initiatorTask) {
+            } else if (!ours && result.send().isEmpty()) {
                 listener.waiting(task);
+            } else if (!ours) {
+                listener.responded(task);
             }
             startNext(now);
         } catch (IkeProtocolException e) {
@@ -216,9 +268,11 @@ public final class TaskManager {
      */
     public void reply(Task task, int messageId, IkeMessage reply, boolean done, long now) {
         byte[] sent = sa.protect(reply);
-        for (byte[] d : datagrams(sent, reply.header().exchangeType())) {
+        List<byte[]> ds = datagrams(sent, reply.header().exchangeType());
+        for (byte[] d : ds) {
             output.accept(new IkeOutput.Send(d, sa.nattActive()));
         }
+        repeatLater(ds, now);
         byte[][] cached = replies.get(messageId);
         if (cached != null) {
             cached[1] = sent;
@@ -229,29 +283,68 @@ public final class TaskManager {
         startNext(now);
     }
 
-    /** Retransmits or gives up on the request in flight when its time has come. */
+    /** Retransmits or gives up on the requests and answers in flight when their time has come. */
     public void tick(long now) {
-        if (outstanding == null || now < outstanding.deadline) {
+        for (Repeat r : List.copyOf(repeats)) {
+            if (now >= r.at()) {
+                repeats.remove(r);
+                r.datagrams().forEach(d -> output.accept(new IkeOutput.Send(d, r.natt())));
+            }
+        }
+        for (Outstanding r : List.copyOf(responding.values())) {
+            if (now >= r.deadline && !retransmit(r, now)) {
+                responding.remove(r.messageId);
+                LOG.log(System.Logger.Level.INFO, "the gateway did not finish its " + r.task.getClass().getSimpleName());
+                listener.abandoned(r.task);
+            }
+        }
+        if (outstanding == null || now < outstanding.deadline || retransmit(outstanding, now)) {
             return;
         }
-        if (outstanding.attempt >= policy.retransmissions()) {
-            Task task = outstanding.task;
-            clear();
-            listener.failed(new ConnectException(dev.roadwarrior.engine.api.FailureReason.GATEWAY_UNREACHABLE,
-                    "no answer to " + task.getClass().getSimpleName() + " after " + (policy.retransmissions() + 1)
-                            + " transmissions"));
-            return;
-        }
-        outstanding.attempt++;
-        for (byte[] d : outstanding.datagrams) {
-            output.accept(new IkeOutput.Send(d, outstanding.natt));
-        }
-        outstanding.deadline = now + policy.timeoutMillis(outstanding.attempt, random);
+        Task task = outstanding.task;
+        clear();
+        listener.failed(new ConnectException(dev.roadwarrior.engine.api.FailureReason.GATEWAY_UNREACHABLE,
+                "no answer to " + task.getClass().getSimpleName() + " after " + (policy.retransmissions() + 1)
+                        + " transmissions"));
     }
 
     /** When {@link #tick} is next due, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        return outstanding == null ? Long.MAX_VALUE : outstanding.deadline;
+        long next = outstanding == null ? Long.MAX_VALUE : outstanding.deadline;
+        for (Outstanding r : responding.values()) {
+            next = Math.min(next, r.deadline);
+        }
+        for (Repeat r : repeats) {
+            next = Math.min(next, r.at());
+        }
+        return next;
+    }
+
+    /** Sends {@code o} again, or returns false when it has been sent as often as the policy allows. */
+    private boolean retransmit(Outstanding o, long now) {
+        if (o.attempt >= policy.retransmissions()) {
+            return false;
+        }
+        o.attempt++;
+        for (byte[] d : o.datagrams) {
+            output.accept(new IkeOutput.Send(d, o.natt));
+        }
+        o.deadline = now + policy.timeoutMillis(o.attempt, random);
+        return true;
+    }
+
+    /** Schedules the copies of a message that ends our part of an exchange. */
+    private void repeatLater(List<byte[]> datagrams, long now) {
+        for (long delay : FINAL_REPEATS_MILLIS) {
+            repeats.add(new Repeat(datagrams, sa.nattActive(), now + delay));
+        }
+    }
+
+    /** Keeps a responder's answer for retransmission until the gateway's final message arrives. */
+    private void awaitFinal(Task task, int messageId, List<byte[]> datagrams, long now) {
+        Outstanding r = new Outstanding(task, messageId, datagrams, sa.nattActive());
+        r.deadline = now + policy.timeoutMillis(0, random);
+        responding.put(messageId, r);
     }
 
     private void startNext(long now) {

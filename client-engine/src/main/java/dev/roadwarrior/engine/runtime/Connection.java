@@ -10,25 +10,18 @@ import dev.roadwarrior.engine.api.EngineListener;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.api.WarningReason;
-import dev.roadwarrior.engine.esp.Direction;
-import dev.roadwarrior.engine.esp.EspProcessor;
-import dev.roadwarrior.engine.esp.EspResult;
-import dev.roadwarrior.engine.esp.EspSa;
 import dev.roadwarrior.engine.esp.EspStatistics;
-import dev.roadwarrior.engine.esp.SaTable;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
 import dev.roadwarrior.engine.ike.ChildSaKeys;
 import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
-import dev.roadwarrior.engine.spi.TunDevice;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +45,10 @@ final class Connection implements Runnable {
 
     /** How long a disconnect waits for the session to finish before the host is restored anyway. */
     static final long DISCONNECT_GRACE_MILLIS = 5_000;
-    private static final String TUN_PREFIX = "rw";
-    private static final int MAX_DATAGRAM = 65_535;
+    /** How often the session hears what the data plane saw. */
+    static final long TRAFFIC_REPORT_MILLIS = 1_000;
+    /** How often the route to the gateway is looked up (has the local address changed?). */
+    static final long NETWORK_CHECK_MILLIS = 2_000;
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final ConnectRequest request;
@@ -64,9 +59,8 @@ final class Connection implements Runnable {
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final SaTable sas = new SaTable();
-    private final EspProcessor esp = new EspProcessor();
-    private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
+    private final DataPlane dataPlane = new DataPlane();
+    private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
 
     private volatile ConnectionState state = ConnectionState.CONNECTING;
@@ -82,9 +76,10 @@ final class Connection implements Runnable {
     private boolean teardownDue;
     private long disconnectDeadline = Long.MAX_VALUE;
     private long nextKeepalive = Long.MAX_VALUE;
-    private boolean hostTouched;
-    private TunDevice tun;
-    private TunReader tunReader;
+    private long nextTraffic;
+    private long nextNetworkCheck;
+    private boolean reopenDue;
+    private HostTunnel host;
 
     /** The user's answer to a prompt, on its way to the engine thread. */
     private record Answer(String promptId, Map<CredentialKind, char[]> values) {
@@ -119,7 +114,7 @@ final class Connection implements Runnable {
         if (t == null) {
             return Optional.empty();
         }
-        EspStatistics s = esp.statistics();
+        EspStatistics s = dataPlane.esp().statistics();
         return Optional.of(new ConnectionStatistics(s.bytesIn(), s.packetsIn(), s.bytesOut(), s.packetsOut(),
                 s.totalDropped(), Duration.ofMillis(Math.max(0, clock.getAsLong() - t.upSinceMillis())),
                 t.algorithms(), t.virtualAddress()));
@@ -155,8 +150,11 @@ final class Connection implements Runnable {
             if (disconnectRequested) {
                 return;
             }
+            host = new HostTunnel(configurator, dataPlane, this::tunFailed, clock);
             session = sessionFactory.create(request, sockets.localIke(), sockets.localNatt(), sockets.gateway());
             long now = clock.getAsLong();
+            nextTraffic = now + TRAFFIC_REPORT_MILLIS;
+            nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
             session.start(now);
             drain(now);
             loop();
@@ -203,6 +201,23 @@ final class Connection implements Runnable {
                         DISCONNECT_GRACE_MILLIS);
                 return;
             }
+            if (reopenDue) {
+                reopenSockets(now);
+                continue;
+            }
+            if (now >= nextTraffic) {
+                nextTraffic = now + TRAFFIC_REPORT_MILLIS;
+                if (dataPlane.active()) {
+                    session.traffic(dataPlane.activity(host.lastSentMillis()), now);
+                    drain(now);
+                }
+                continue;
+            }
+            if (now >= nextNetworkCheck) {
+                nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
+                checkNetwork(now);
+                continue;
+            }
             long sessionDeadline = session.nextDeadline();
             if (sessionDeadline <= now) {
                 session.tick(now);
@@ -214,8 +229,32 @@ final class Connection implements Runnable {
                 nextKeepalive = now + request.transport().keepaliveSeconds() * 1000L;
                 continue;
             }
-            long wake = Math.min(Math.min(sessionDeadline, nextKeepalive), disconnectDeadline);
-            sockets.poll(wake == Long.MAX_VALUE ? 0 : Math.max(1, wake - now), this::onDatagram);
+            long wake = Math.min(Math.min(Math.min(sessionDeadline, nextKeepalive), disconnectDeadline),
+                    Math.min(nextTraffic, nextNetworkCheck));
+            sockets.poll(Math.max(1, wake - now), this::onDatagram);
+        }
+    }
+
+    /** Opens new sockets as the session asked ({@link IkeOutput.OpenSockets}) and tells it how that went. */
+    private void reopenSockets(long now) {
+        reopenDue = false;
+        try {
+            sockets.reopen();
+            session.socketsOpened(sockets.localIke(), sockets.localNatt(), now);
+        } catch (IOException e) {
+            LOG.log(Level.INFO, "new sockets towards the gateway could not be opened: {0}", e.toString());
+            session.socketsFailed(e.getMessage() == null ? e.toString() : e.getMessage(), now);
+        }
+        drain(now);
+    }
+
+    /** Tells the session when the path to the gateway changed (see {@link NetworkWatch}). */
+    private void checkNetwork(long now) {
+        NetworkWatch.Change change = networkWatch.check(sockets, now, System.currentTimeMillis());
+        if (change != NetworkWatch.Change.NONE) {
+            LOG.log(Level.INFO, "network change: {0}", change);
+            session.networkChanged(change == NetworkWatch.Change.LOCAL_ADDRESS, now);
+            drain(now);
         }
     }
 
@@ -227,6 +266,7 @@ final class Connection implements Runnable {
     }
 
     private void onDatagram(ByteBuffer datagram, boolean viaNatt) {
+        LOG.log(Level.TRACE, "received {0} bytes on the {1} socket", datagram.remaining(), viaNatt ? "NAT-T" : "IKE");
         try {
             if (!viaNatt) {
                 receiveIke(datagram, false);
@@ -256,13 +296,13 @@ final class Connection implements Runnable {
     }
 
     private void deliverEsp(ByteBuffer packet) {
-        if (tun == null) {
+        if (!host.configured()) {
             return; // ESP before the host is configured has nowhere to go
         }
-        inbound.clear();
-        if (esp.decapsulate(sas, packet, inbound) instanceof EspResult.Processed p) {
+        ByteBuffer inner = dataPlane.decapsulate(packet, clock.getAsLong());
+        if (inner != null) {
             try {
-                tun.write(p.packet());
+                host.write(inner);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "inbound packet not written to the TUN device: {0}", e.toString());
             }
@@ -282,12 +322,17 @@ final class Connection implements Runnable {
         for (IkeOutput output : session.drainOutputs()) {
             try {
                 if (output instanceof IkeOutput.Send s) {
+                    LOG.log(Level.TRACE, "sending {0} bytes on the {1} socket", s.datagram().length,
+                            s.natt() ? "NAT-T" : "IKE");
                     sockets.sendIke(s.datagram(), s.natt());
                 } else if (output instanceof IkeOutput.InstallChildSa i) {
-                    install(i.keys());
+                    install(i.keys(), i.activate());
+                } else if (output instanceof IkeOutput.ActivateOutbound a) {
+                    dataPlane.activate(a.outboundSpi());
                 } else if (output instanceof IkeOutput.RemoveChildSa r) {
-                    sas.removeInbound(r.inboundSpi());
-                    sas.removeOutbound(r.outboundSpi());
+                    dataPlane.remove(r.inboundSpi(), r.outboundSpi());
+                } else if (output instanceof IkeOutput.OpenSockets) {
+                    reopenDue = true; // not here: drain may run inside a poll of the sockets
                 } else if (output instanceof IkeOutput.Emit e) {
                     onSessionEvent(e.event(), now);
                 }
@@ -301,18 +346,13 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Installs an SA pair (make-before-break) and wipes the keymat the session handed over. */
-    private void install(ChildSaKeys keys) {
+    /** Installs an SA pair (make-before-break); the data plane wipes the keymat the session handed over. */
+    private void install(ChildSaKeys keys, boolean activate) {
         try {
-            Instant now = Instant.now();
-            sas.install(EspSa.create(Direction.INBOUND, keys.inboundSpi(), keys.transform(), keys.inboundKeymat(), now),
-                    EspSa.create(Direction.OUTBOUND, keys.outboundSpi(), keys.transform(), keys.outboundKeymat(), now));
-            LOG.log(Level.INFO, "installed {0}", keys);
+            dataPlane.install(keys, activate);
+            LOG.log(Level.INFO, "installed {0}{1}", keys, activate ? "" : " (outbound pending)");
         } catch (IllegalArgumentException e) {
             fail(FailureReason.PROTOCOL_ERROR, "cannot install " + keys + ": " + e.getMessage());
-        } finally {
-            Arrays.fill(keys.inboundKeymat(), (byte) 0);
-            Arrays.fill(keys.outboundKeymat(), (byte) 0);
         }
     }
 
@@ -330,31 +370,28 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Configures the host, starts the TUN reader, and only then reports the tunnel up. */
+    /**
+     * Configures the host (the first time, or again when the settings changed), starts the TUN
+     * reader, and only then reports the tunnel up.
+     */
     private void tunnelUp(EngineEvent.TunnelUp up, long now) {
         if (ending()) {
             return;
         }
-        if (tun == null) {
-            if (!session.nattActive()) {
-                fail(FailureReason.NOT_SUPPORTED, "the gateway did not agree to UDP encapsulation");
-                return;
-            }
-            hostTouched = true;
-            try {
-                tun = configurator.openTun(TUN_PREFIX, up.config().mtu());
-                configurator.apply(tun, up.config());
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "host configuration failed", e);
-                fail(FailureReason.HOST_CONFIGURATION_FAILED, String.valueOf(e.getMessage()));
-                return;
-            }
-            tunReader = TunReader.start(tun, sas, esp, sockets, this::tunFailed);
-            if (!up.config().splitDnsDomains().isEmpty() && !up.config().dnsServers().isEmpty()
-                    && !configurator.routesDnsByDomain()) {
+        if (tunnel == null && !session.nattActive()) {
+            fail(FailureReason.NOT_SUPPORTED, "the gateway did not agree to UDP encapsulation");
+            return;
+        }
+        try {
+            if (host.configure(up.config(), sockets) && !up.config().splitDnsDomains().isEmpty()
+                    && !up.config().dnsServers().isEmpty() && !host.routesDnsByDomain()) {
                 deliver(new EngineEvent.Warning(WarningReason.SPLIT_DNS_NOT_ROUTED,
                         "split-DNS domains " + String.join(", ", up.config().splitDnsDomains())));
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "host configuration failed", e);
+            fail(FailureReason.HOST_CONFIGURATION_FAILED, String.valueOf(e.getMessage()));
+            return;
         }
         tunnel = new Tunnel(tunnel == null ? now : tunnel.upSinceMillis(), up.algorithms(), up.config().address());
         deliver(up);
@@ -412,27 +449,10 @@ final class Connection implements Runnable {
     private void shutDown() {
         try {
             tunnel = null;
-            if (tunReader != null) {
-                tunReader.stop();
+            if (host != null) {
+                host.close();
             }
-            if (hostTouched) {
-                try {
-                    configurator.revert();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "restoring the host failed", e);
-                }
-            }
-            if (tun != null) {
-                try {
-                    tun.close();
-                } catch (IOException e) {
-                    LOG.log(Level.DEBUG, "closing the TUN device failed: {0}", e.toString());
-                }
-            }
-            if (tunReader != null) {
-                tunReader.join(2_000);
-            }
-            sas.clear();
+            dataPlane.clear();
             if (sockets != null) {
                 sockets.close();
             }

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.Optional;
 
 /**
  * The two UDP sockets of a connection, each connected to the gateway: the IKE socket to the
@@ -39,16 +40,23 @@ final class GatewaySockets implements Closeable {
     private static final int READ_BATCH = 64;
 
     private final Selector selector;
-    private final DatagramChannel ike;
-    private final DatagramChannel natt;
     private final InetSocketAddress gateway;
+    private final int nattPort;
+    private final InetSocketAddress ikeBind;
+    private final InetSocketAddress nattBind;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_DATAGRAM);
+    private volatile DatagramChannel ike;
+    private volatile DatagramChannel natt;
 
-    private GatewaySockets(Selector selector, DatagramChannel ike, DatagramChannel natt, InetSocketAddress gateway) {
+    private GatewaySockets(Selector selector, DatagramChannel ike, DatagramChannel natt, InetSocketAddress gateway,
+            int nattPort, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
         this.selector = selector;
         this.ike = ike;
         this.natt = natt;
         this.gateway = gateway;
+        this.nattPort = nattPort;
+        this.ikeBind = ikeBind;
+        this.nattBind = nattBind;
     }
 
     /**
@@ -81,7 +89,8 @@ final class GatewaySockets implements Closeable {
         try {
             ike = openChannel(selector, ikeBind, new InetSocketAddress(gatewayAddress, ikePort));
             natt = openChannel(selector, nattBind, new InetSocketAddress(gatewayAddress, nattPort));
-            return new GatewaySockets(selector, ike, natt, new InetSocketAddress(gatewayAddress, ikePort));
+            return new GatewaySockets(selector, ike, natt, new InetSocketAddress(gatewayAddress, ikePort), nattPort,
+                    ikeBind, nattBind);
         } catch (IOException | RuntimeException e) {
             closeQuietly(ike);
             closeQuietly(natt);
@@ -102,6 +111,40 @@ final class GatewaySockets implements Closeable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Closes both sockets and opens new ones from the same bind addresses (with ephemeral ports:
+     * new ones, so a NAT on the way makes a new mapping). Sends in progress on the TUN thread may
+     * fail meanwhile; they are dropped.
+     *
+     * @throws IOException when the new sockets cannot be opened or connected (no route); the old
+     *     ones are closed all the same
+     */
+    void reopen() throws IOException {
+        closeQuietly(ike);
+        closeQuietly(natt);
+        selector.selectNow(); // lets the selector drop the keys of the closed channels
+        ike = openChannel(selector, ikeBind, gateway);
+        try {
+            natt = openChannel(selector, nattBind, new InetSocketAddress(gateway.getAddress(), nattPort));
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ike);
+            throw e;
+        }
+    }
+
+    /**
+     * The local address the host would now use towards the gateway (a route lookup; nothing is
+     * sent), or empty when there is no route.
+     */
+    Optional<InetAddress> routeSource() {
+        try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            probe.connect(gateway);
+            return Optional.of(((InetSocketAddress) probe.getLocalAddress()).getAddress());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -155,6 +198,9 @@ final class GatewaySockets implements Closeable {
     void poll(long timeoutMillis, DatagramHandler handler) throws IOException {
         selector.select(timeoutMillis);
         for (SelectionKey key : selector.selectedKeys()) {
+            if (!key.isValid()) {
+                continue; // a channel closed by reopen()
+            }
             DatagramChannel channel = (DatagramChannel) key.channel();
             boolean viaNatt = channel == natt;
             for (int i = 0; i < READ_BATCH; i++) {

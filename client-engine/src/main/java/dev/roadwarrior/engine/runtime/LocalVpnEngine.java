@@ -24,7 +24,11 @@ import java.util.function.LongSupplier;
  * ports), creates the {@link dev.roadwarrior.engine.ike.IkeSession} with the factory and drives
  * it; a thread named {@code rw-tun} carries packets from the TUN device into the tunnel once it
  * is up. ESP travels only UDP-encapsulated (see the package documentation). NAT keepalives go
- * out every {@code transport().keepaliveSeconds()} while NAT-T is active. On disconnect the
+ * out every {@code transport().keepaliveSeconds()} while NAT-T is active. While the connection
+ * runs, the session hears every second what ESP did (for dead peer detection and kilobyte
+ * lifetimes) and every two seconds whether the route to the gateway now leaves from another
+ * local address or the machine slept; when it reconnects it gets new sockets and the host keeps
+ * its tunnel configuration (applied again only if the new settings differ). On disconnect the
  * session gets {@link Connection#DISCONNECT_GRACE_MILLIS} to delete its SAs at the gateway; then
  * the host is restored whatever happened. There is no JVM shutdown hook: whoever owns the
  * process calls {@link #disconnect} on termination signals and waits for {@link #terminated()}.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code rw-tun} thread: reads packets from the TUN device, encapsulates each with the
@@ -28,26 +29,37 @@ final class TunReader implements Runnable {
     private final EspProcessor esp;
     private final GatewaySockets sockets;
     private final Consumer<IOException> onFailure;
+    private final LongSupplier clock;
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile long lastSentMillis = Long.MIN_VALUE;
 
     private TunReader(TunDevice tun, SaTable sas, EspProcessor esp, GatewaySockets sockets,
-            Consumer<IOException> onFailure) {
+            Consumer<IOException> onFailure, LongSupplier clock) {
         this.tun = tun;
         this.sas = sas;
         this.esp = esp;
         this.sockets = sockets;
         this.onFailure = onFailure;
+        this.clock = clock;
         this.thread = new Thread(this, "rw-tun");
         thread.setDaemon(true);
     }
 
-    /** Starts the thread. {@code onFailure} is called on it when reading fails unexpectedly. */
+    /**
+     * Starts the thread. {@code onFailure} is called on it when reading fails unexpectedly;
+     * {@code clock} (thread-safe) stamps {@link #lastSentMillis()}.
+     */
     static TunReader start(TunDevice tun, SaTable sas, EspProcessor esp, GatewaySockets sockets,
-            Consumer<IOException> onFailure) {
-        TunReader reader = new TunReader(tun, sas, esp, sockets, onFailure);
+            Consumer<IOException> onFailure, LongSupplier clock) {
+        TunReader reader = new TunReader(tun, sas, esp, sockets, onFailure, clock);
         reader.thread.start();
         return reader;
+    }
+
+    /** When the last ESP packet went out, or {@link Long#MIN_VALUE}; any thread. */
+    long lastSentMillis() {
+        return lastSentMillis;
     }
 
     @Override
@@ -73,6 +85,7 @@ final class TunReader implements Runnable {
             try {
                 if (esp.encapsulate(sa, inner, out) instanceof EspResult.Processed p) {
                     sockets.sendEsp(p.packet());
+                    lastSentMillis = clock.getAsLong();
                 }
             } catch (IOException | RuntimeException e) {
                 if (!stopping) {

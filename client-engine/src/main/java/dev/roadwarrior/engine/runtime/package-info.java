@@ -5,9 +5,13 @@
  * process. Per connection there are two threads:
  * <ul>
  *   <li>{@code rw-ike}: resolves the gateway, owns the two UDP sockets (IKE port and NAT-T port)
- *       and a selector, drives the sans-IO {@link dev.roadwarrior.engine.ike.IkeSession}
- *       (datagrams in, timer ticks, outputs carried out), decapsulates ESP and writes it to the TUN
- *       device, sends NAT keepalives, configures and restores the host, and delivers the events.</li>
+ *       and a selector ({@link dev.roadwarrior.engine.runtime.GatewaySockets}, reopened from new
+ *       ports when the session reconnects), drives the sans-IO
+ *       {@link dev.roadwarrior.engine.ike.IkeSession} (datagrams in, timer ticks, data plane
+ *       reports and network changes in, outputs carried out), decapsulates ESP
+ *       ({@link dev.roadwarrior.engine.runtime.DataPlane}) and writes it to the TUN device, sends NAT
+ *       keepalives, configures and restores the host
+ *       ({@link dev.roadwarrior.engine.runtime.HostTunnel}), and delivers the events.</li>
  *   <li>{@code rw-tun}: blocks reading the TUN device and sends each packet as UDP-encapsulated ESP
  *       with the current outbound SA.</li>
  * </ul>

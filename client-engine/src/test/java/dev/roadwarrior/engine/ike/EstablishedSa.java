@@ -82,9 +82,28 @@ final class EstablishedSa {
         List<Payload> all = new ArrayList<>();
         all.add(new HashPayload(hash));
         all.addAll(payloads);
+        return encryptedFromGateway(type, messageId, all);
+    }
+
+    /** A gateway message of exactly {@code payloads} (the caller computes any HASH), encrypted. */
+    byte[] encryptedFromGateway(ExchangeType type, int messageId, List<Payload> payloads) {
         IkeMessage message = new IkeMessage(IkeHeader.of(client.initiatorCookie(), RESPONDER_COOKIE, type,
-                IkeHeader.FLAG_ENCRYPTION, messageId), all);
+                IkeHeader.FLAG_ENCRYPTION, messageId), payloads);
         return message.encodeWithBody(gatewayEncryption.encrypt(messageId, message.encodePayloads()));
+    }
+
+    /** The gateway's copy of the phase 1 keys (for Quick Mode hashes and KEYMAT). */
+    Keymat gatewayKeymat() {
+        return gatewayKeymat;
+    }
+
+    /** Decrypts a datagram the client sent, without checking any HASH. */
+    IkeMessage openAtGateway(byte[] datagram) throws IkeProtocolException, CryptoException {
+        IkeHeader header = IkeHeader.decode(datagram);
+        byte[] body = gatewayEncryption.decrypt(header.messageId(),
+                Arrays.copyOfRange(datagram, IkeHeader.SIZE, header.length()));
+        gatewayEncryption.confirm(header.messageId());
+        return IkeMessage.decode(header, body);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,16 +100,37 @@ class TaskManagerTest {
         assertNull(failure);
     }
 
+    @Test
+    void theLastMessageOfOurExchangeIsSentAgainTwiceAsNoOneAnswersIt() {
+        EchoTask task = new EchoTask(sa, true);
+        manager.queue(task, 0);
+        manager.receive(task.answer(sa.initiatorCookie()), 10);
+        assertEquals(2, sends(), "request and last message");
+        byte[] last = ((IkeOutput.Send) outputs.get(1)).datagram();
+        assertEquals(510, manager.nextDeadline());
+        manager.tick(510);
+        manager.tick(1_510);
+        assertEquals(4, sends());
+        assertArrayEquals(last, ((IkeOutput.Send) outputs.get(3)).datagram());
+        assertEquals(Long.MAX_VALUE, manager.nextDeadline());
+    }
+
     private long sends() {
         return outputs.stream().filter(o -> o instanceof IkeOutput.Send).count();
     }
 
-    /** A cleartext exchange of one message each way. */
+    /** A cleartext exchange of one message each way, optionally with a third, last message. */
     private static final class EchoTask implements Task {
         private final IkeSa sa;
+        private final boolean third;
 
         EchoTask(IkeSa sa) {
+            this(sa, false);
+        }
+
+        EchoTask(IkeSa sa, boolean third) {
             this.sa = sa;
+            this.third = third;
         }
 
         @Override
@@ -124,7 +146,7 @@ class TaskManagerTest {
 
         @Override
         public TaskResult process(IkeMessage message) {
-            return TaskResult.finished();
+            return third ? TaskResult.finished(build()) : TaskResult.finished();
         }
     }
 }

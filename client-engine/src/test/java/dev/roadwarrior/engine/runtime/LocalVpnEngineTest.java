@@ -19,6 +19,7 @@ import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.api.WarningReason;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
+import dev.roadwarrior.engine.ike.EspActivity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -373,5 +374,74 @@ class LocalVpnEngineTest {
         RecordingListener second = new RecordingListener();
         engine.connect(request("127.0.0.1", 0), second);
         assertArrayEquals(message("HELLO-IKE"), gateway.receiveIke());
+    }
+
+    @Test
+    void aRenewedSaPairCarriesTrafficOnlyOnceActivated() throws Exception {
+        connectAndBringUp(0);
+        gateway.sendNattIke(message("REKEY"));
+        configurator.tun.inject(ipv4(100, 7));
+        assertEquals(ScriptedSession.OUTBOUND_SPI, ByteBuffer.wrap(gateway.receiveNatt()).getInt(0), "not yet");
+
+        gateway.sendNattIke(message("ACTIVATE"));
+
+        int spi = 0;
+        for (int i = 0; i < 100 && spi != ScriptedSession.NEW_OUTBOUND_SPI; i++) {
+            configurator.tun.inject(ipv4(100, 8));
+            spi = ByteBuffer.wrap(gateway.receiveNatt()).getInt(0);
+        }
+        assertEquals(ScriptedSession.NEW_OUTBOUND_SPI, spi);
+    }
+
+    @Test
+    void otherSettingsAfterAReconnectConfigureTheHostAgain() throws Exception {
+        connectAndBringUp(0);
+
+        gateway.sendNattIke(message("RECONFIGURE"));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listener.events.stream().filter(EngineEvent.TunnelUp.class::isInstance).count() < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("recoverLeftovers", "openTun rw 1400", "apply rw0", "revert", "openTun rw 1400",
+                "apply rw0"), configurator.calls);
+        assertEquals(ScriptedSession.OTHER_CONFIG, configurator.applied);
+        assertEquals(ScriptedSession.OTHER_CONFIG.address(), engine.statistics().orElseThrow().virtualAddress());
+    }
+
+    @Test
+    void theSessionGetsNewSocketsFromNewPortsWhenItAsks() throws Exception {
+        connectAndBringUp(0);
+        java.net.SocketAddress before = gateway.clientIke();
+
+        gateway.sendNattIke(message("REOPEN"));
+
+        assertArrayEquals(message("HELLO-AGAIN"), gateway.receiveIke());
+        assertTrue(!before.equals(gateway.clientIke()), before + " then " + gateway.clientIke());
+        assertEquals(1, session.get().reopened.size());
+        assertTrue(session.get().reopened.get(0).startsWith("/127.0.0.1:"), session.get().reopened.toString());
+    }
+
+    @Test
+    void theSessionHearsWhatTheDataPlaneSawEverySecond() throws Exception {
+        engine = engine(ScriptedSession.Mode.NORMAL, () -> System.nanoTime() / 1_000_000);
+        connectAndBringUp(0);
+        gateway.sendEsp(ipv4(300, 9));
+        configurator.tun.written.poll(10, TimeUnit.SECONDS);
+        configurator.tun.inject(ipv4(200, 10));
+        gateway.receiveNatt();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        EspActivity seen = null;
+        while (System.nanoTime() < deadline && (seen == null || seen.lastOutboundMillis() == Long.MIN_VALUE)) {
+            List<EspActivity> reports = session.get().activity;
+            seen = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+            Thread.sleep(50);
+        }
+        assertTrue(seen != null && seen.lastInboundMillis() != Long.MIN_VALUE, String.valueOf(seen));
+        assertTrue(seen.lastOutboundMillis() != Long.MIN_VALUE, String.valueOf(seen));
+        assertEquals(300L, seen.inboundBytes().get(ScriptedSession.INBOUND_SPI));
+        assertEquals(200L, seen.outboundBytes().get(ScriptedSession.OUTBOUND_SPI));
     }
 }

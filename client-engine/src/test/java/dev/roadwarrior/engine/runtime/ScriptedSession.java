@@ -7,6 +7,7 @@ import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.esp.EspTransform;
 import dev.roadwarrior.engine.ike.ChildSaKeys;
+import dev.roadwarrior.engine.ike.EspActivity;
 import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
 import dev.roadwarrior.engine.spi.Ipv4Network;
@@ -23,7 +24,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A fake IKE session following a fixed script instead of IKEv1: HELLO-IKE out on the IKE port;
  * REPLY-IKE in moves to NAT-T (HELLO-NATT out); REPLY-NATT in installs fixed SAs and reports the
  * tunnel up; FAIL in fails the session; PROMPT in asks for a passcode, whose answer is recorded;
- * any other datagram throws, like a buggy session would.
+ * REKEY in installs a second SA pair whose outbound side waits, ACTIVATE in switches to it and
+ * removes the first pair; RECONFIGURE in reports the tunnel up with {@link #OTHER_CONFIG}; REOPEN
+ * in asks for new sockets and, once they are open, sends HELLO-AGAIN from them; any other datagram
+ * throws, like a buggy session would.
  */
 final class ScriptedSession implements IkeSession {
 
@@ -46,6 +50,11 @@ final class ScriptedSession implements IkeSession {
     static final TunnelConfig CONFIG = new TunnelConfig(Ipv4Network.parseAddress("10.9.0.2"), 24, 1400,
             Ipv4Network.parseAddress("127.0.0.1"), List.of(Ipv4Network.parse("10.9.0.0/16")), List.of(),
             List.of(), List.of(), List.of());
+    static final int NEW_INBOUND_SPI = 0x1000_0003;
+    static final int NEW_OUTBOUND_SPI = 0x2000_0004;
+    /** The settings after RECONFIGURE: another virtual address. */
+    static final TunnelConfig OTHER_CONFIG = new TunnelConfig(Ipv4Network.parseAddress("10.9.0.7"), 24, 1400,
+            CONFIG.gateway(), CONFIG.includeNetworks(), List.of(), List.of(), List.of(), List.of());
     /** A configuration with DNS servers and a split-DNS domain. */
     static final TunnelConfig SPLIT_DNS_CONFIG = new TunnelConfig(CONFIG.address(), 24, 1400, CONFIG.gateway(),
             CONFIG.includeNetworks(), List.of(), List.of(Ipv4Network.parseAddress("10.9.0.53")), List.of(),
@@ -58,6 +67,10 @@ final class ScriptedSession implements IkeSession {
     private final TunnelConfig config;
     /** What {@link #answer} received, as "promptId=passcode". */
     final List<String> answers = new CopyOnWriteArrayList<>();
+    /** The data plane reports received by {@link #traffic}. */
+    final List<EspActivity> activity = new CopyOnWriteArrayList<>();
+    /** The local addresses of the sockets opened after REOPEN, or the failure, as text. */
+    final List<String> reopened = new CopyOnWriteArrayList<>();
     private final List<IkeOutput> outputs = new ArrayList<>();
     private boolean natt;
     private boolean finished;
@@ -100,6 +113,16 @@ final class ScriptedSession implements IkeSession {
         } else if (Arrays.equals(datagram, message("PROMPT"))) {
             emit(new EngineEvent.CredentialsRequired("p1", List.of(CredentialKind.PASSCODE), "Enter the code", "",
                     false));
+        } else if (Arrays.equals(datagram, message("REKEY"))) {
+            outputs.add(new IkeOutput.InstallChildSa(new ChildSaKeys(NEW_INBOUND_SPI, NEW_OUTBOUND_SPI, TRANSFORM,
+                    INBOUND_KEYMAT.clone(), OUTBOUND_KEYMAT.clone(), 3600, 0, natt), false));
+        } else if (Arrays.equals(datagram, message("ACTIVATE"))) {
+            outputs.add(new IkeOutput.ActivateOutbound(NEW_OUTBOUND_SPI));
+            outputs.add(new IkeOutput.RemoveChildSa(INBOUND_SPI, OUTBOUND_SPI));
+        } else if (Arrays.equals(datagram, message("RECONFIGURE"))) {
+            emit(new EngineEvent.TunnelUp(OTHER_CONFIG, ALGORITHMS));
+        } else if (Arrays.equals(datagram, message("REOPEN"))) {
+            outputs.add(new IkeOutput.OpenSockets());
         } else if (Arrays.equals(datagram, message("FAIL"))) {
             emit(new EngineEvent.Failed(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "")));
             finished = true;
@@ -130,6 +153,26 @@ final class ScriptedSession implements IkeSession {
         char[] code = values.get(CredentialKind.PASSCODE);
         answers.add(promptId + "=" + new String(code));
         Arrays.fill(code, '\0');
+    }
+
+    @Override
+    public void traffic(EspActivity espActivity, long nowMillis) {
+        activity.add(espActivity);
+    }
+
+    @Override
+    public void networkChanged(boolean localAddressChanged, long nowMillis) {
+    }
+
+    @Override
+    public void socketsOpened(InetSocketAddress ike, InetSocketAddress nattSocket, long nowMillis) {
+        reopened.add(ike + " " + nattSocket);
+        outputs.add(new IkeOutput.Send(message("HELLO-AGAIN"), false));
+    }
+
+    @Override
+    public void socketsFailed(String detail, long nowMillis) {
+        reopened.add("failed: " + detail);
     }
 
     @Override

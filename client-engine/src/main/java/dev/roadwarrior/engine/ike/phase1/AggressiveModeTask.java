@@ -79,7 +79,7 @@ public final class AggressiveModeTask implements Phase1Task {
 
         List<Payload> payloads = new ArrayList<>(phase1.proof(idI));
         payloads.addAll(phase1.natD());
-        payloads.add(phase1.initialContact());
+        payloads.addAll(phase1.initialContact());
         return TaskResult.finished(new IkeMessage(IkeHeader.of(sa.initiatorCookie(), sa.responderCookie(),
                 ExchangeType.AGGRESSIVE, IkeHeader.FLAG_ENCRYPTION, 0), payloads));
     }

@@ -83,7 +83,7 @@ public final class MainModeTask implements Phase1Task {
             List<Payload> payloads = new ArrayList<>();
             payloads.add(idI);
             payloads.addAll(phase1.proof(idI));
-            payloads.add(phase1.initialContact());
+            payloads.addAll(phase1.initialContact());
             state = State.AUTH_SENT;
             return TaskResult.needMore(message(IkeHeader.FLAG_ENCRYPTION, payloads));
         }

@@ -172,9 +172,14 @@ final class Phase1Support {
         }
     }
 
-    /** An INITIAL-CONTACT notify: we hold no other SA with this gateway. */
-    NotifyPayload initialContact() {
-        return new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT, sa.cookies(), new byte[0]);
+    /**
+     * An INITIAL-CONTACT notify (we hold no other SA with this gateway), or nothing when the SA
+     * replaces one that must live on for a while (a phase 1 rekey).
+     */
+    List<NotifyPayload> initialContact() {
+        return sa.initialContact()
+                ? List.of(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.INITIAL_CONTACT, sa.cookies(), new byte[0]))
+                : List.of();
     }
 
     /** Whether both ends speak NAT-T (the profile allows it and the gateway announced it). */

@@ -106,19 +106,67 @@ public final class Phase2Proposals {
             throw new IkeProtocolException(NotifyType.NO_PROPOSAL_CHOSEN,
                     "the gateway chose ESP transform " + t.transformId() + "/" + keyBits + "/auth " + auth + ", which was not offered");
         }
-        long seconds = 0;
-        long kilobytes = 0;
-        List<DataAttribute> attrs = t.attributes();
-        for (int i = 0; i + 1 < attrs.size(); i++) {
-            if (attrs.get(i).type() == P2_LIFE_TYPE && attrs.get(i + 1).type() == P2_LIFE_DURATION) {
-                if (attrs.get(i).longValue() == LIFE_SECONDS) {
-                    seconds = attrs.get(i + 1).longValue();
-                } else if (attrs.get(i).longValue() == LIFE_KILOBYTES) {
-                    kilobytes = attrs.get(i + 1).longValue();
+        long[] life = lifetimes(t.attributes());
+        return new Phase2Choice(transform.get(), ByteBuffer.wrap(p.spi()).getInt(), life[0], life[1]);
+    }
+
+    /**
+     * What we take from a gateway's offer in a Quick Mode the gateway starts.
+     *
+     * @param reply our SA payload: the chosen proposal with our SPI and the chosen transform as offered
+     * @param choice the transform, the gateway's SPI and the lifetimes it offered
+     * @param pfsGroup the group for PFS when the transform names one
+     */
+    public record Chosen(SaPayload reply, Phase2Choice choice, Optional<Integer> pfsGroup) {
+    }
+
+    /**
+     * Picks, in the gateway's order, the first ESP transform of {@code offer} that the profile
+     * allows and this client implements, in a tunnel mode.
+     *
+     * @param ourSpi the SPI the gateway is to send with
+     * @throws IkeProtocolException NO_PROPOSAL_CHOSEN when none fits
+     */
+    public static Chosen choose(ConnectRequest.Phase2 ours, SaPayload offer, int ourSpi) throws IkeProtocolException {
+        Set<EspTransform> allowed = new LinkedHashSet<>();
+        for (EspProposal p : ours.proposals()) {
+            EspTransform.fromIke(p.transformId(), p.keyBits(), p.authAlgorithm()).ifPresent(allowed::add);
+        }
+        for (Proposal p : offer.proposals()) {
+            if (p.protocolId() != ProtocolId.ESP || p.spi().length != 4) {
+                continue;
+            }
+            for (Transform t : p.transforms()) {
+                long mode = attr(t, P2_ENCAPSULATION).orElse((long) ENCAPSULATION_TUNNEL);
+                Optional<EspTransform> transform = EspTransform.fromIke(t.transformId(),
+                        (int) attr(t, P2_KEY_LENGTH).orElse(0L).longValue(),
+                        (int) attr(t, P2_AUTH_ALGORITHM).orElse(0L).longValue());
+                if (transform.isEmpty() || !allowed.contains(transform.get()) || mode != ENCAPSULATION_TUNNEL
+                        && mode != ENCAPSULATION_UDP_TUNNEL_RFC && mode != ENCAPSULATION_UDP_TUNNEL_DRAFT) {
+                    continue;
                 }
+                long[] life = lifetimes(t.attributes());
+                Phase2Choice choice = new Phase2Choice(transform.get(), ByteBuffer.wrap(p.spi()).getInt(), life[0],
+                        life[1]);
+                Optional<Integer> group = attr(t, P2_GROUP).map(Long::intValue);
+                SaPayload reply = SaPayload.ipsec(List.of(new Proposal(p.number(), ProtocolId.ESP,
+                        ByteBuffer.allocate(4).putInt(ourSpi).array(), List.of(t))));
+                return new Chosen(reply, choice, group);
             }
         }
-        return new Phase2Choice(transform.get(), ByteBuffer.wrap(p.spi()).getInt(), seconds, kilobytes);
+        throw new IkeProtocolException(NotifyType.NO_PROPOSAL_CHOSEN, "the gateway offered no ESP transform that "
+                + describe(ours).replace("offered", "matches"));
+    }
+
+    /** Seconds and kilobytes from a transform's lifetime attribute pairs (0 when absent). */
+    private static long[] lifetimes(List<DataAttribute> attrs) throws IkeProtocolException {
+        long[] life = new long[2];
+        for (int i = 0; i + 1 < attrs.size(); i++) {
+            if (attrs.get(i).type() == P2_LIFE_TYPE && attrs.get(i + 1).type() == P2_LIFE_DURATION) {
+                life[attrs.get(i).longValue() == LIFE_SECONDS ? 0 : 1] = attrs.get(i + 1).longValue();
+            }
+        }
+        return life;
     }
 
     private static Optional<Long> attr(Transform t, int type) throws IkeProtocolException {

@@ -33,13 +33,23 @@ public final class ModeConfigTask implements Task {
     public static final String APPLICATION_VERSION_TEXT = "Roadwarrior IKEv1 client:Linux";
 
     private final IkeSa sa;
+    private final Optional<Inet4Address> preferred;
     private final int messageId;
     private final int identifier;
     private ModeConfigResult result;
 
     /** A pull task (we ask); for push, the gateway's SET arrives on {@link #process} directly. */
     public ModeConfigTask(IkeSa sa) {
+        this(sa, Optional.empty());
+    }
+
+    /**
+     * A pull task that asks for {@code preferred} as the virtual address (the one in use, when
+     * the connection is renewed), so that the host keeps its configuration.
+     */
+    public ModeConfigTask(IkeSa sa, Optional<Inet4Address> preferred) {
         this.sa = sa;
+        this.preferred = preferred;
         this.messageId = sa.newMessageId();
         this.identifier = ByteBuffer.wrap(sa.crypto().randomBytes(2)).getShort() & 0xffff;
     }
@@ -53,7 +63,8 @@ public final class ModeConfigTask implements Task {
     public IkeMessage build() {
         HostConfig config = sa.request().config();
         List<DataAttribute> ask = new ArrayList<>();
-        for (int type : List.of(INTERNAL_IP4_ADDRESS, INTERNAL_IP4_NETMASK, INTERNAL_IP4_DNS, INTERNAL_IP4_NBNS)) {
+        ask.add(DataAttribute.variable(INTERNAL_IP4_ADDRESS, preferred.map(Inet4Address::getAddress).orElse(new byte[0])));
+        for (int type : List.of(INTERNAL_IP4_NETMASK, INTERNAL_IP4_DNS, INTERNAL_IP4_NBNS)) {
             ask.add(DataAttribute.variable(type, new byte[0]));
         }
         ask.add(DataAttribute.variable(APPLICATION_VERSION, APPLICATION_VERSION_TEXT));

@@ -69,11 +69,16 @@ public final class QuickModeTask implements Task {
         this.remote = remote;
         this.pfsGroup = pfsGroup;
         this.messageId = sa.newMessageId();
+        this.spi = newSpi(sa);
+    }
+
+    /** A random SPI for an inbound ESP SA, above the 1..255 that RFC 4303 reserves. */
+    static int newSpi(IkeSa sa) {
         int s = 0;
         while (Integer.compareUnsigned(s, 256) < 0) {
             s = ByteBuffer.wrap(sa.crypto().randomBytes(4)).getInt();
         }
-        this.spi = s;
+        return s;
     }
 
     /** What this task offers, in words (see {@link Phase2Proposals#describe}). */
@@ -165,7 +170,7 @@ public final class QuickModeTask implements Task {
     }
 
     /** Seconds and kilobytes from a RESPONDER-LIFETIME notify's attribute list (0 when absent). */
-    private static long[] responderLifetime(NotifyPayload n) throws IkeProtocolException {
+    static long[] responderLifetime(NotifyPayload n) throws IkeProtocolException {
         List<DataAttribute> attrs = DataAttribute.decodeAll(ByteBuffer.wrap(n.data()));
         long[] life = new long[2];
         for (int i = 0; i + 1 < attrs.size(); i++) {

@@ -1,0 +1,349 @@
+package dev.roadwarrior.engine.ike;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectRequest.Identity;
+import dev.roadwarrior.engine.api.ConnectRequest.IdentityType;
+import dev.roadwarrior.engine.api.ConnectionState;
+import dev.roadwarrior.engine.api.EngineEvent;
+import dev.roadwarrior.engine.api.FailureReason;
+import dev.roadwarrior.engine.api.ProgressStep;
+import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole client against {@link TestGateway}, on a simulated clock: it stays connected across
+ * what gateways and networks do (deleted SAs, a dead gateway, SA lifetimes), retries with growing
+ * waits, and gives up only for reasons retrying cannot fix.
+ */
+class IkeClientTest {
+
+    private static final byte[] PSK = "group-secret".getBytes(StandardCharsets.UTF_8);
+    private static final InetSocketAddress GATEWAY = new InetSocketAddress("192.0.2.1", 500);
+
+    private final TestGateway gateway = new TestGateway(PSK);
+    private final List<IkeOutput> seen = new ArrayList<>();
+    private int sends;
+    private int reopened;
+    private long now = 1_000_000;
+    private long lastOutbound = Long.MIN_VALUE;
+    private IkeClient client;
+
+    private static ConnectRequest request(long phase1Lifetime) {
+        return request(phase1Lifetime, ConnectRequest.AuthMethod.PSK, Optional.empty());
+    }
+
+    private static ConnectRequest request(long phase1Lifetime, ConnectRequest.AuthMethod auth,
+            Optional<char[]> password) {
+        return new ConnectRequest("test", "192.0.2.1", 500,
+                new ConnectRequest.Phase1(ConnectRequest.ExchangeMode.AGGRESSIVE, auth,
+                        new Identity(IdentityType.KEY_ID, "group"), new Identity(IdentityType.ANY, ""),
+                        List.of(new ConnectRequest.Phase1Proposal(7, 256, 2, 14)), phase1Lifetime, 0),
+                new ConnectRequest.Phase2(List.of(new ConnectRequest.EspProposal(12, 256, 2)), Optional.empty(), 3600, 0),
+                new ConnectRequest.Credentials(PSK.clone(), Optional.of("alice"), password),
+                new ConnectRequest.Transport(ConnectRequest.NatTraversalMode.DISABLE, 4500, 15,
+                        ConnectRequest.FragmentationMode.DISABLE, 540, true),
+                new ConnectRequest.HostConfig(ConnectRequest.ModeConfigMode.PULL, Optional.empty(), 32, 1380, false,
+                        List.of(), false, Optional.empty(), List.of(), false, List.of(), List.of(), false));
+    }
+
+    private void connect(ConnectRequest request) {
+        client = new IkeClient(request, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 40_000),
+                new InetSocketAddress("192.0.2.2", 40_001), GATEWAY, RetransmitPolicy.DEFAULT, new Random(7));
+        client.start(now);
+        pump();
+    }
+
+    /** Carries the client's outputs to the gateway and back until nothing is left; opens "sockets" when asked. */
+    private void pump() {
+        for (int round = 0; round < 1000; round++) {
+            List<IkeOutput> out = client.drainOutputs();
+            if (out.isEmpty()) {
+                return;
+            }
+            boolean reopen = false;
+            for (IkeOutput o : out) {
+                if (o instanceof IkeOutput.Send s) {
+                    sends++;
+                    try {
+                        for (byte[] answer : gateway.receive(s.datagram())) {
+                            client.receive(answer, false, now);
+                        }
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                } else {
+                    seen.add(o);
+                    reopen |= o instanceof IkeOutput.OpenSockets;
+                }
+            }
+            if (reopen) {
+                reopened++;
+                client.socketsOpened(new InetSocketAddress("192.0.2.2", 40_000 + 2 * reopened),
+                        new InetSocketAddress("192.0.2.2", 40_001 + 2 * reopened), now);
+            }
+        }
+        fail("the client and the gateway never went quiet");
+    }
+
+    /** Lets {@code millis} pass, ticking the client when due and telling it once a second what ESP did. */
+    private void advance(long millis) {
+        long end = now + millis;
+        long nextReport = now + 1_000;
+        while (true) {
+            long due = Math.min(client.nextDeadline(), nextReport);
+            if (due > end) {
+                break;
+            }
+            now = Math.max(now, due);
+            if (now >= nextReport) {
+                nextReport = now + 1_000;
+                client.traffic(new EspActivity(Long.MIN_VALUE, lastOutbound, Map.of(), Map.of()), now);
+            }
+            if (client.nextDeadline() <= now) {
+                client.tick(now);
+            }
+            pump();
+        }
+        now = end;
+    }
+
+    private List<EngineEvent> events() {
+        return seen.stream().filter(o -> o instanceof IkeOutput.Emit).map(o -> ((IkeOutput.Emit) o).event()).toList();
+    }
+
+    private <T extends EngineEvent> List<T> events(Class<T> type) {
+        return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private List<String> progress(ProgressStep step) {
+        return events(EngineEvent.Progress.class).stream().filter(p -> p.step() == step)
+                .map(EngineEvent.Progress::detail).toList();
+    }
+
+    private ConnectionState state() {
+        List<EngineEvent.StateChanged> states = events(EngineEvent.StateChanged.class);
+        return states.get(states.size() - 1).state();
+    }
+
+    private <T extends IkeOutput> List<T> outputs(Class<T> type) {
+        return seen.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void afterTheGatewayDeletesTheIkeSaTheClientConnectsAgainFromNewSockets() {
+        connect(request(86_400));
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        assertEquals(ConnectionState.CONNECTED, state());
+        IkeOutput.InstallChildSa first = outputs(IkeOutput.InstallChildSa.class).get(0);
+        assertTrue(first.activate());
+
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+
+        assertTrue(seen.contains(new IkeOutput.RemoveChildSa(first.keys().inboundSpi(), first.keys().outboundSpi())),
+                "no SA left to send with: traffic is held back, not leaked");
+        assertEquals(List.of("the gateway deleted the IKE SA"), progress(ProgressStep.RECONNECTING));
+        assertEquals(ConnectionState.CONNECTING, state());
+        advance(1);
+        assertEquals(1, reopened);
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size());
+        assertEquals(ConnectionState.CONNECTED, state());
+        assertEquals(List.of("AM initial-contact", "MC", "QM", "AM initial-contact", "INITIAL_CONTACT",
+                "MC asks 10.88.0.1", "QM"), gateway.log, "the new SA clears what the gateway held and keeps the address");
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
+    }
+
+    @Test
+    void aDeadGatewayIsFoundByDpdAndTriedAgainWithGrowingWaitsUntilItIsBack() {
+        connect(request(86_400));
+        long down = now;
+        gateway.alive = false;
+        lastOutbound = now + 500; // traffic keeps going out, nothing comes back
+        advance(14_000);
+        assertEquals(1, progress(ProgressStep.RECONNECTING).size(), "dead after the worry delay and four R-U-THERE");
+        assertTrue(progress(ProgressStep.RECONNECTING).get(0).contains("R-U-THERE"));
+        long detected = now;
+
+        advance(150_000);
+        List<String> retries = progress(ProgressStep.RECONNECTING);
+        assertTrue(retries.size() >= 4, retries.toString());
+        double previous = 0;
+        for (String retry : retries.subList(1, retries.size())) {
+            Matcher m = Pattern.compile("next attempt in (\\d+\\.\\d) s").matcher(retry);
+            assertTrue(m.find(), retry);
+            double wait = Double.parseDouble(m.group(1));
+            assertTrue(wait > previous * 1.5 && wait <= 30, "backoff: " + retries);
+            previous = wait;
+        }
+        assertTrue(events(EngineEvent.Failed.class).isEmpty(), "never failed while retrying");
+        assertEquals(ConnectionState.CONNECTING, state());
+
+        gateway.alive = true;
+        advance(60_000);
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size());
+        assertEquals(ConnectionState.CONNECTED, state());
+        assertTrue(detected - down <= 14_000);
+    }
+
+    @Test
+    void aFirstConnectThatNeverReachesTheGatewayFailsInsteadOfRetrying() {
+        gateway.alive = false;
+        connect(request(86_400));
+        advance(40_000);
+        List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
+        assertEquals(1, failed.size());
+        assertEquals(FailureReason.GATEWAY_UNREACHABLE, failed.get(0).error().reason());
+        assertEquals(0, reopened);
+        assertTrue(client.isFinished());
+    }
+
+    @Test
+    void theIkeSaIsRenewedBeforeItsLifetimeWithoutTheTunnelNoticing() {
+        connect(request(70));
+        IkeOutput.InstallChildSa first = outputs(IkeOutput.InstallChildSa.class).get(0);
+        long oldCookie = gateway.cookies().get(0);
+
+        advance(70_000);
+
+        assertEquals(List.of("AM initial-contact", "MC", "QM", "AM", "MC asks 10.88.0.1", "QM",
+                "DELETE ESP " + Integer.toHexString(first.keys().inboundSpi()), "DELETE ISAKMP"),
+                gateway.log.stream().filter(l -> !l.equals("R-U-THERE")).toList(),
+                "a second SA without INITIAL-CONTACT, then the old pair and the old SA are deleted");
+        assertFalse(gateway.cookies().contains(oldCookie));
+        assertEquals(1, progress(ProgressStep.PHASE1_REKEYED).size());
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size(), "same settings: the host is left alone");
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty());
+        assertEquals(ConnectionState.CONNECTED, state());
+        IkeOutput.InstallChildSa second = outputs(IkeOutput.InstallChildSa.class).get(1);
+        assertFalse(second.activate(), "make before break");
+        int activated = seen.indexOf(new IkeOutput.ActivateOutbound(second.keys().outboundSpi()));
+        int removed = seen.indexOf(new IkeOutput.RemoveChildSa(first.keys().inboundSpi(), first.keys().outboundSpi()));
+        assertTrue(activated > seen.indexOf(second) && removed > activated, seen.toString());
+    }
+
+    @Test
+    void whenTheGatewayDeletesTheIpsecSaInUseANewOneIsNegotiatedAtOnce() {
+        connect(request(86_400));
+        IkeOutput.InstallChildSa first = outputs(IkeOutput.InstallChildSa.class).get(0);
+
+        client.receive(gateway.deleteChild(gateway.cookies().get(0), first.keys().inboundSpi()), false, now);
+        pump();
+
+        assertEquals(List.of("AM initial-contact", "MC", "QM", "QM"), gateway.log);
+        IkeOutput.InstallChildSa second = outputs(IkeOutput.InstallChildSa.class).get(1);
+        assertTrue(second.activate(), "nothing to wait for: the old pair is gone");
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty());
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+    }
+
+    @Test
+    void aGatewayThatNowRefusesTheProposalsEndsTheConnection() {
+        connect(request(86_400));
+        gateway.refuseProposals = true;
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+        advance(5_000);
+        List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
+        assertEquals(1, failed.size());
+        assertEquals(FailureReason.NO_PROPOSAL_CHOSEN, failed.get(0).error().reason());
+        assertEquals(1, reopened, "no retry for a reason retrying cannot fix");
+        assertTrue(client.isFinished());
+        assertEquals(ConnectionState.DISCONNECTED, state());
+    }
+
+    @Test
+    void disconnectDeletesTheSasAtTheGatewayAndLeavesTheCallersCredentialsToTheCaller() {
+        ConnectRequest request = request(86_400);
+        connect(request);
+
+        client.disconnect(now);
+        pump();
+
+        assertEquals(List.of("AM initial-contact", "MC", "QM", "DELETE ESP "
+                + Integer.toHexString(outputs(IkeOutput.InstallChildSa.class).get(0).keys().inboundSpi()),
+                "DELETE ISAKMP"), gateway.log);
+        assertTrue(client.isFinished());
+        assertTrue(events().get(events().size() - 2) instanceof EngineEvent.Disconnected);
+        assertEquals(ConnectionState.DISCONNECTED, state());
+        assertArrayEquals(PSK, request.credentials().preSharedKey(), "the engine worked on its own copy");
+    }
+
+    @Test
+    void xauthCredentialsAreKeptForAReconnectAndThePasswordTypedAtAPromptToo() {
+        gateway.xauthPassword = "pw";
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.empty()));
+        List<EngineEvent.CredentialsRequired> prompts = events(EngineEvent.CredentialsRequired.class);
+        assertEquals(1, prompts.size(), "no password given: the user is asked");
+        char[] typed = "pw".toCharArray();
+        client.answer(prompts.get(0).promptId(), Map.of(dev.roadwarrior.engine.api.CredentialKind.PASSWORD, typed),
+                now);
+        pump();
+        assertArrayEquals(new char[2], typed, "wiped");
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+        advance(1);
+
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size());
+        assertEquals(1, events(EngineEvent.CredentialsRequired.class).size(), "not asked again");
+        assertEquals(List.of("XAUTH ok", "XAUTH ok"), gateway.log.stream().filter(l -> l.startsWith("XAUTH")).toList());
+    }
+
+    @Test
+    void aPasswordTheGatewayNowRefusesEndsTheConnection() {
+        gateway.xauthPassword = "pw";
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        gateway.xauthPassword = "changed";
+
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+        advance(1_000);
+
+        List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
+        assertEquals(1, failed.size());
+        assertEquals(FailureReason.WRONG_USER_PASSWORD, failed.get(0).error().reason());
+        assertTrue(client.isFinished());
+    }
+
+    @Test
+    void aFirstConnectThatReachedTheGatewayButBrokeOffIsTriedAgain() {
+        gateway.xauthPassword = "pw";
+        gateway.loseXauthRequests = 1;
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        advance(35_000);
+        assertEquals(1, progress(ProgressStep.RECONNECTING).size());
+        assertTrue(progress(ProgressStep.RECONNECTING).get(0).contains("did not start user authentication"));
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
+    }
+
+    @Test
+    void aFirstConnectGivesUpAfterThreeAttempts() {
+        gateway.xauthPassword = "pw";
+        gateway.loseXauthRequests = IkeClient.FIRST_CONNECT_ATTEMPTS;
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        advance(120_000);
+        assertEquals(IkeClient.FIRST_CONNECT_ATTEMPTS - 1, progress(ProgressStep.RECONNECTING).size());
+        List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
+        assertEquals(1, failed.size());
+        assertEquals(FailureReason.PROTOCOL_ERROR, failed.get(0).error().reason());
+        assertTrue(client.isFinished());
+    }
+}
