@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,18 +24,27 @@ import java.util.concurrent.TimeUnit;
  * is the base64 of the secret's bytes (the Secret Service stores text, a group password may not be).
  *
  * <p>The value goes to {@code secret-tool} on its standard input, never on the command line.
- * Unlocking a locked keyring may show a desktop prompt, so commands may take up to a minute.
+ * Unlocking a locked keyring may show a desktop prompt, so commands may take up to a minute; a
+ * command that takes longer (a prompt nobody answers, a hung keyring daemon) is killed and reported
+ * as {@link Reason#SECRET_STORE_FAILED}, so a caller never hangs on the keyring.
  */
 public final class SecretToolStore implements SecretStore {
 
     private static final String APPLICATION = "roadwarrior";
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Path executable;
+    private final Duration timeout;
 
     /** A store using the {@code secret-tool} at {@code executable}. */
     public SecretToolStore(Path executable) {
+        this(executable, TIMEOUT);
+    }
+
+    /** A store whose commands are killed after {@code timeout} (tests use a short one). */
+    SecretToolStore(Path executable, Duration timeout) {
         this.executable = executable;
+        this.timeout = timeout;
     }
 
     /**
@@ -115,23 +125,32 @@ public final class SecretToolStore implements SecretStore {
             } catch (IOException e) {
                 // secret-tool ended without reading its input; its exit status and message tell why
             }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread errReader = new Thread(() -> copy(p.getErrorStream(), err), "secret-tool-stderr");
-            errReader.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            Thread outReader = reader(p.getInputStream(), out, "secret-tool-stdout");
+            Thread errReader = reader(p.getErrorStream(), err, "secret-tool-stderr");
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw ProfileException.of(Reason.SECRET_STORE_FAILED, "secret-tool " + command + " timed out");
+                throw ProfileException.of(Reason.SECRET_STORE_FAILED, "secret-tool " + command
+                        + " did not finish within " + timeout.toSeconds() + " s (is the keyring waiting for an answer?)");
             }
+            outReader.join();
             errReader.join();
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw ProfileException.caused(Reason.SECRET_STORE_FAILED, null, e, "cannot run " + executable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProfileException.of(Reason.SECRET_STORE_FAILED, "interrupted");
         }
+    }
+
+    private static Thread reader(InputStream from, ByteArrayOutputStream to, String name) {
+        Thread t = new Thread(() -> copy(from, to), name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static void copy(InputStream from, ByteArrayOutputStream to) {

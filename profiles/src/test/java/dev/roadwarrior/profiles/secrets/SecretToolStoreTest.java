@@ -75,6 +75,19 @@ class SecretToolStoreTest {
     }
 
     @Test
+    void aHangingKeyringTimesOutInsteadOfHangingTheCaller() throws Exception {
+        Path hanging = dir.resolve("bin/hanging-secret-tool");
+        Files.writeString(hanging, "#!/bin/sh\nsleep 600\n");
+        Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
+        SecretToolStore s = new SecretToolStore(hanging, java.time.Duration.ofMillis(500));
+        long start = System.nanoTime();
+        ProfileException e = assertThrows(ProfileException.class, () -> s.get("a", SecretKind.GROUP_PASSWORD));
+        assertEquals(Reason.SECRET_STORE_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 30_000_000_000L, "returned long before the hung command would end");
+    }
+
+    @Test
     void chosenOnlyWithToolBusAndNoRoadwarriorHome() {
         String path = tool.getParent().toString();
         assertEquals(Optional.of(tool), SecretToolStore.find(Map.of("PATH", "/nonexistent:" + path,
