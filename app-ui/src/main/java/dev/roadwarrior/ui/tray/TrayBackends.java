@@ -79,7 +79,7 @@ public final class TrayBackends {
                     .orElseGet(DBusConnectionBuilder::forSessionBus);
             return Optional.of(builder.withShared(false).build());
         } catch (DBusException | RuntimeException e) {
-            LOG.log(Level.FINE, "No session bus for the tray", e);
+            LOG.info("No session bus for the tray (" + e.getMessage() + ")");
             return Optional.empty();
         }
     }
