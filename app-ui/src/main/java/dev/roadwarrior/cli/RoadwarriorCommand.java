@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             DisconnectCommand.class,
             StatusCommand.class,
             ExportCommand.class,
+            EditCommand.class,
             ListCommand.class,
             ShowCommand.class,
             DeleteCommand.class,
