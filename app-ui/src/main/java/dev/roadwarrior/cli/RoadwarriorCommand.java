@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             DisconnectCommand.class,
             StatusCommand.class,
             ExportCommand.class,
+            EditCommand.class,
             ListCommand.class,
             ShowCommand.class,
             DeleteCommand.class,
