@@ -19,6 +19,8 @@ import javafx.application.Application;
 public final class AppLauncher {
 
     private static final Logger LOG = Logger.getLogger(AppLauncher.class.getName());
+    /** Held so that its level stays set: JavaFX on the class path logs a warning that means nothing to users. */
+    private static final Logger JAVAFX_PLATFORM = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
 
     private AppLauncher() {
     }
@@ -45,9 +47,19 @@ public final class AppLauncher {
         return start(options, claim, err);
     }
 
+    /** The app's log records are for diagnosis: only warnings and errors reach the terminal it was started from. */
+    private static void quietConsole() {
+        Logger root = Logger.getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            if (h instanceof java.util.logging.ConsoleHandler) {
+                h.setLevel(Level.WARNING);
+            }
+        }
+    }
+
     private static int start(AppOptions options, Optional<SingleInstance> claim, PrintWriter err) {
-        // JavaFX on the class path (not as modules) logs a warning that means nothing to users
-        Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(Level.SEVERE);
+        JAVAFX_PLATFORM.setLevel(Level.SEVERE);
+        quietConsole();
         RoadwarriorApp.prepare(options);
         try {
             Application.launch(RoadwarriorApp.class);

@@ -120,6 +120,8 @@ public final class MainWindowView {
                 () -> vm.selected().get() == null ? "" : vm.selected().get().name(), vm.selected()));
         Button connect = button("connectButton", "button.connect", Material2MZ.POWER_SETTINGS_NEW, vm::toggleSelected);
         connect.getStyleClass().add(Styles.SUCCESS);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(0);
         vm.selected().addListener((o, a, b) -> bindConnect(connect, b));
         bindConnect(connect, vm.selected().get());
         HBox buttons = new HBox(6,

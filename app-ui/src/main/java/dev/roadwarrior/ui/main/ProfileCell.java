@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -51,6 +52,12 @@ final class ProfileCell extends ListCell<ProfileRow> {
         HBox.setHgrow(text, Priority.ALWAYS);
         box = new HBox(12, icon, text, toggle);
         box.setAlignment(Pos.CENTER_LEFT);
+        name.setMinWidth(0);
+        detail.setMinWidth(0);
+        state.setMinWidth(0);
+        text.setMinWidth(0);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        setPrefWidth(0);
         setText(null);
     }
 
