@@ -19,8 +19,6 @@ import javafx.application.Application;
 public final class AppLauncher {
 
     private static final Logger LOG = Logger.getLogger(AppLauncher.class.getName());
-    /** Held so that its level stays set: JavaFX on the class path logs a warning that means nothing to users. */
-    private static final Logger JAVAFX_PLATFORM = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
 
     private AppLauncher() {
     }
@@ -53,12 +51,13 @@ public final class AppLauncher {
         for (java.util.logging.Handler h : root.getHandlers()) {
             if (h instanceof java.util.logging.ConsoleHandler) {
                 h.setLevel(Level.WARNING);
+                // JavaFX on the class path (not as modules) warns about it; that means nothing to users
+                h.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
             }
         }
     }
 
     private static int start(AppOptions options, Optional<SingleInstance> claim, PrintWriter err) {
-        JAVAFX_PLATFORM.setLevel(Level.SEVERE);
         quietConsole();
         RoadwarriorApp.prepare(options);
         try {

@@ -139,7 +139,7 @@ public final class ProfileEditorView {
         buttons.setPadding(new Insets(10, 16, 12, 16));
         root.setCenter(tabs);
         root.setBottom(buttons);
-        root.setPrefSize(640, 600);
+        root.setPrefSize(800, 680);
     }
 
     public Parent root() {

@@ -49,7 +49,17 @@ public final class MainWindowView {
      * @param logPane the log
      */
     public MainWindowView(MainWindowViewModel vm, Node statusPane, Node logPane) {
-        root.setTop(toolbar(vm));
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setGraphic(FontIcon.of(Material2OutlinedMZ.WARNING, 18));
+        notice.setPadding(new Insets(8, 16, 8, 16));
+        notice.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+        notice.textProperty().bind(vm.notice());
+        notice.managedProperty().bind(vm.notice().isNotEmpty());
+        notice.visibleProperty().bind(notice.managedProperty());
+        root.setTop(new VBox(toolbar(vm), notice));
         ListView<ProfileRow> list = new ListView<>(vm.rows());
         list.setId("profiles");
         list.setCellFactory(l -> new ProfileCell(vm::toggle));

@@ -17,6 +17,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,6 +40,7 @@ public final class MainWindowViewModel {
     private final Executor ui;
     private final ObservableList<ProfileRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ProfileRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty notice = new SimpleStringProperty("");
 
     public MainWindowViewModel(ProfileService service, DialogService dialogs, Navigator navigator,
             ProfileConnections connections, Executor background, Executor ui) {
@@ -56,6 +59,14 @@ public final class MainWindowViewModel {
     /** The profile the buttons act on. */
     public ObjectProperty<ProfileRow> selected() {
         return selected;
+    }
+
+    /**
+     * A sentence shown above the profiles while it applies, e.g. that the Roadwarrior service does
+     * not run and how to start it; empty: nothing shown.
+     */
+    public StringProperty notice() {
+        return notice;
     }
 
     /** True when no profile exists: the window shows how to import one. */

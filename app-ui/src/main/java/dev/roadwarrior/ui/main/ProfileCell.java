@@ -110,6 +110,10 @@ final class ProfileCell extends ListCell<ProfileRow> {
                 }
             }
         }
+        icon.setStyle("-fx-icon-color: " + (s == ProfileRow.State.CONNECTED ? "-color-success-fg"
+                : s == ProfileRow.State.ERROR ? "-color-danger-fg"
+                : s != ProfileRow.State.DISCONNECTED || row.problem().isPresent() ? "-color-warning-fg" : "-color-fg-muted")
+                + ";");
         state.setText(text.isEmpty() ? UiText.label(s) : text);
         state.setTooltip(row.problem().map(Tooltip::new).orElse(null));
     }
