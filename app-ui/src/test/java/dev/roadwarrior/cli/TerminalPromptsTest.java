@@ -102,6 +102,11 @@ class TerminalPromptsTest {
         }
 
         @Override
+        public Attachment attach(dev.roadwarrior.engine.api.ConnectionObserver observer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ConnectionState state() {
             return ConnectionState.DISCONNECTED;
         }

@@ -1,5 +1,6 @@
 package dev.roadwarrior.daemon;
 
+import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.ipc.ControlMessage.Connect;
 import dev.roadwarrior.ipc.ControlMessage.Secrets;
 import dev.roadwarrior.profiles.ImportResult;
@@ -54,6 +55,13 @@ final class TestProfiles {
         Path file = Files.createTempFile(dir, "lab", ".vpn");
         Files.write(file, lines);
         return ProfileLibrary.read(file, Optional.of("lab"));
+    }
+
+    /** The settings of a split tunnel as the lab gateway hands them out. */
+    static dev.roadwarrior.engine.spi.TunnelConfig tunnelConfig() {
+        return new dev.roadwarrior.engine.spi.TunnelConfig(Ipv4Network.parseAddress("10.88.0.1"), 24, 1400,
+                Ipv4Network.parseAddress("203.0.113.2"), List.of(Ipv4Network.parse("10.3.0.0/16")), List.of(),
+                List.of(Ipv4Network.parseAddress("10.3.0.53")), List.of("corp.example"), List.of());
     }
 
     /** A connect request for {@link #lab}, with the XAuth user and password. */
