@@ -1,6 +1,7 @@
 package dev.roadwarrior.ipc;
 
 import dev.roadwarrior.connect.ConnectRequests;
+import dev.roadwarrior.connect.ErrorMessages;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionObserver;
@@ -117,9 +118,9 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
             } catch (ServiceException e) {
                 next.terminated().complete(null);
                 if (e.errorCode().equals(Optional.of(ErrorCode.BAD_PROFILE))) {
-                    throw new IllegalArgumentException(ServiceMessages.describe(e), e);
+                    throw new IllegalArgumentException(ErrorMessages.describe(e), e);
                 }
-                throw new IllegalStateException(ServiceMessages.describe(e), e);
+                throw new IllegalStateException(ErrorMessages.describe(e), e);
             }
         } finally {
             secrets.destroy();
@@ -223,11 +224,11 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
 
     private void lost(ServiceException reason) {
         observers.endRunning(new EngineEvent.Failed(new ConnectException(FailureReason.LOCAL_NETWORK_ERROR,
-                ServiceMessages.describe(reason))));
+                ErrorMessages.describe(reason))));
         Own running = own;
         if (running != null && !running.terminated().isDone()) {
             notify(running, new EngineEvent.Failed(new ConnectException(FailureReason.LOCAL_NETWORK_ERROR,
-                    ServiceMessages.describe(reason))));
+                    ErrorMessages.describe(reason))));
             running.terminated().complete(null);
         }
     }

@@ -202,7 +202,7 @@ class ControlServerTest {
         dead.close(); // leaves the socket file, as a killed service does
         ServiceException refused = assertThrows(ServiceException.class, () -> ControlClient.open(stale, ignore()));
         assertEquals(ServiceException.Reason.NOT_RUNNING, refused.reason());
-        assertTrue(dev.roadwarrior.ipc.ServiceMessages.describe(refused).startsWith(
+        assertTrue(dev.roadwarrior.connect.ErrorMessages.describe(refused).startsWith(
                 "The Roadwarrior service is not running; start it with `sudo systemctl start roadwarrior`"));
     }
 
