@@ -19,7 +19,12 @@ import dev.roadwarrior.ui.settings.SettingsViewModel;
 import dev.roadwarrior.ui.tray.TrayBackend;
 import dev.roadwarrior.ui.tray.TrayBackends;
 import dev.roadwarrior.ui.tray.TrayState;
+import dev.roadwarrior.ui.connection.ConnectionViewModel;
+import dev.roadwarrior.ui.main.ProfileRow;
+import dev.roadwarrior.ui.notify.DesktopNotifier;
+import java.util.List;
 import java.util.Optional;
+import javafx.collections.ListChangeListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -55,6 +60,8 @@ public final class RoadwarriorApp extends Application implements Navigator {
     private MainWindowViewModel main;
     private SettingsViewModel settings;
     private AppConnection connection;
+    private ConnectionViewModel connectionVm;
+    private DesktopNotifier notifier;
 
     /** Sets the options of the next launch. */
     static void prepare(AppOptions o) {
@@ -73,8 +80,8 @@ public final class RoadwarriorApp extends Application implements Navigator {
 
     @Override
     public void init() {
-        connection = new AppConnection();
-        tray = TrayBackends.open(TrayState.disconnected(java.util.List.of()), connection.trayActions(this));
+        tray = TrayBackends.open(TrayState.disconnected(List.of()), AppConnection.trayActions(this));
+        notifier = DesktopNotifier.open();
     }
 
     @Override
@@ -86,11 +93,15 @@ public final class RoadwarriorApp extends Application implements Navigator {
         dialogs = new FxDialogService(stage);
         settings = new SettingsViewModel(new SettingsStore(RoadwarriorPaths.fromEnvironment().configDir()
                 .resolve("settings.properties")), Autostart.forUser(System.getenv()), tray.keepsAppReachable());
-        connection.start(profiles, dialogs, tray, settings);
+        connectionVm = ConnectionViewModel.forApp(profiles.library(), ConnectionScreens.dialogs(stage));
+        connection = new AppConnection(connectionVm, tray, notifier, settings);
         main = new MainWindowViewModel(profiles, dialogs, this, connection, background, Platform::runLater);
-        main.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> connection.profilesChanged(
-                main.rows().stream().map(r -> r.name()).toList()));
-        MainWindowView view = new MainWindowView(main, connection.statusPane(), connection.logPane());
+        main.notice().bind(connectionVm.serviceProblemProperty());
+        main.rows().addListener((ListChangeListener<ProfileRow>) c -> connection.profilesChanged(
+                main.rows().stream().map(ProfileRow::name).toList()));
+        MainWindowView view = new MainWindowView(main, ConnectionScreens.status(connectionVm),
+                ConnectionScreens.log(connectionVm));
+        connectionVm.start();
         Scene scene = new Scene(view.root());
         stage.setScene(scene);
         stage.setTitle(UiText.get("main.title"));
@@ -110,7 +121,7 @@ public final class RoadwarriorApp extends Application implements Navigator {
         }
         running = this;
         options.openFile().ifPresent(main::offerImport);
-        options.connect().ifPresent(connection::connect);
+        options.connect().ifPresent(this::connect);
         SingleInstance.Request pending = early;
         if (pending != null) {
             early = null;
@@ -131,10 +142,21 @@ public final class RoadwarriorApp extends Application implements Navigator {
         stage.requestFocus();
     }
 
+    /** Connects {@code profile} (tray menu, autostart). FX thread. */
+    void connect(String profile) {
+        connection.connect(profile);
+    }
+
+    /** Disconnects whatever runs (tray menu). FX thread. */
+    void disconnect() {
+        connection.disconnect();
+    }
+
     /** Quits, asking first whether to disconnect a running connection. FX thread. */
     void quit() {
         connection.quit(dialogs, () -> {
             tray.close();
+            notifier.close();
             Platform.exit();
         });
     }
@@ -164,7 +186,7 @@ public final class RoadwarriorApp extends Application implements Navigator {
 
     @Override
     public void stop() {
-        connection.close();
+        connectionVm.close();
         background.shutdownNow();
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -25,6 +26,12 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
  * FX thread only.
  */
 final class ProfileCell extends ListCell<ProfileRow> {
+
+    /** The Primer Light palette's foreground colours, matching the state text. */
+    private static final String SUCCESS = "#1a7f37";
+    private static final String WARNING = "#9a6700";
+    private static final String DANGER = "#d1242f";
+    private static final String MUTED = "#59636e";
 
     private final Label name = new Label();
     private final Label detail = new Label();
@@ -110,10 +117,8 @@ final class ProfileCell extends ListCell<ProfileRow> {
                 }
             }
         }
-        icon.setStyle("-fx-icon-color: " + (s == ProfileRow.State.CONNECTED ? "-color-success-fg"
-                : s == ProfileRow.State.ERROR ? "-color-danger-fg"
-                : s != ProfileRow.State.DISCONNECTED || row.problem().isPresent() ? "-color-warning-fg" : "-color-fg-muted")
-                + ";");
+        icon.setIconColor(Color.web(s == ProfileRow.State.CONNECTED ? SUCCESS : s == ProfileRow.State.ERROR ? DANGER
+                : s != ProfileRow.State.DISCONNECTED || row.problem().isPresent() ? WARNING : MUTED));
         state.setText(text.isEmpty() ? UiText.label(s) : text);
         state.setTooltip(row.problem().map(Tooltip::new).orElse(null));
     }

@@ -46,7 +46,7 @@ public final class SettingsView extends Dialog<ButtonType> {
         error.setWrapText(true);
         VBox box = new VBox(12, minimised, hint, new HBox(8, login, profile), notify, error);
         box.setPadding(new Insets(16));
-        box.setPrefWidth(440);
+        box.setPrefWidth(520);
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
