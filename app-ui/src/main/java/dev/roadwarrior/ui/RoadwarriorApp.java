@@ -100,7 +100,8 @@ public final class RoadwarriorApp extends Application implements Navigator {
         main.rows().addListener((ListChangeListener<ProfileRow>) c -> connection.profilesChanged(
                 main.rows().stream().map(ProfileRow::name).toList()));
         MainWindowView view = new MainWindowView(main, ConnectionScreens.status(connectionVm),
-                ConnectionScreens.log(connectionVm));
+                ConnectionScreens.log(profiles.library(), background, () -> Optional.ofNullable(main.selected().get())
+                        .map(ProfileRow::name)));
         connectionVm.start();
         Scene scene = new Scene(view.root());
         stage.setScene(scene);
