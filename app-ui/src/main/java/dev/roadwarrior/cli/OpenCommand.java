@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code roadwarrior open FILE}: what the desktop entry runs when a {@code .vpn} or {@code .pcf} file
  * is opened. Starts the app, or hands the file to the app already running, which offers to import
- * it. Without a display it says to use {@code roadwarrior import}.
+ * it. Without a file (the menu entry's {@code %f} expands to nothing) it just starts the app.
+ * Without a display it says to use {@code roadwarrior import}.
  */
 @Command(name = "open", mixinStandardHelpOptions = true,
         description = {"Open a .vpn or .pcf file in the desktop app, which offers to import it.",
@@ -24,23 +25,23 @@ final class OpenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the .vpn or .pcf file")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .vpn or .pcf file (none: just start the app)")
     Path file;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
+        if (file != null && !Files.isRegularFile(file)) {
             spec.commandLine().getErr().printf("error: %s is not a file%n", file);
             spec.commandLine().getErr().flush();
             return RoadwarriorCommand.BAD_INPUT;
         }
         if (!hasDisplay()) {
             spec.commandLine().getErr().printf("error: no display for the desktop app; import the file with: "
-                    + "roadwarrior import %s%n", file);
+                    + "roadwarrior import %s%n", file == null ? "FILE" : file);
             spec.commandLine().getErr().flush();
             return RoadwarriorCommand.FAILED;
         }
-        return AppLauncher.run(new AppOptions(Optional.of(file), Optional.empty()), spec.commandLine().getOut(),
+        return AppLauncher.run(new AppOptions(Optional.ofNullable(file), Optional.empty()), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 
