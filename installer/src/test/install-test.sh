@@ -68,7 +68,7 @@ for state in roadwarrior roadwarrior-disconnected roadwarrior-connecting roadwar
 done
 [ "$(readlink /usr/bin/roadwarrior)" = /opt/roadwarrior/bin/roadwarrior ] || fail "/usr/bin/roadwarrior is not the link"
 dpkg -S /usr/bin/roadwarrior | grep -q '^roadwarrior: ' || fail "dpkg -S /usr/bin/roadwarrior"
-! find /opt/roadwarrior -name '*.h' -o -name '*.1' -o -name '*.debuginfo' | grep -q . || fail "headers, man pages or debug files in the runtime"
+[ -z "$(find /opt/roadwarrior -name '*.h' -o -name '*.1' -o -name '*.debuginfo')" ] || fail "headers, man pages or debug files in the runtime"
 
 step "desktop entry"
 out=$(desktop-file-validate --no-hints /usr/share/applications/roadwarrior.desktop 2>&1) || fail "desktop-file-validate: $out"
@@ -98,20 +98,32 @@ step "group and service enablement"
 getent group roadwarrior >/dev/null || fail "no group roadwarrior"
 [ -L /etc/systemd/system/multi-user.target.wants/roadwarrior.service ] || fail "the service is not enabled"
 
-step "desktop app under Xvfb (window class from StartupWMClass)"
+if command -v systemd-analyze >/dev/null; then
+    exposure=$(systemd-analyze security --offline=true /lib/systemd/system/roadwarrior.service 2>/dev/null \
+        | sed -n 's/.*Overall exposure level for roadwarrior.service: \([0-9.]*\).*/\1/p')
+    step "systemd-analyze security: exposure $exposure"
+    awk -v e="$exposure" 'BEGIN {exit !(e != "" && e < 4)}' || fail "exposure ${exposure:-unknown}, not below 4"
+fi
+
+step "desktop app under Xvfb: the menu entry's command with and without a file (window class from StartupWMClass)"
 wmclass=$(sed -n 's/^StartupWMClass=//p' /usr/share/applications/roadwarrior.desktop)
 Xvfb :95 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 2
-DISPLAY=:95 HOME=$work/home setsid /usr/bin/roadwarrior open "$work/office.vpn" >"$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 90); do
-    if DISPLAY=:95 xwininfo -root -tree 2>/dev/null | grep -q "\"$wmclass\""; then break; fi
-    kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; fail "the app exited"; }
-    sleep 1
-done
-DISPLAY=:95 xwininfo -root -tree | grep -q "\"$wmclass\"" || { cat "$work/app.log"; fail "no window of class $wmclass"; }
-kill -- -"$app" 2>/dev/null || kill "$app" 2>/dev/null || true
+window() { # ARGS...: `roadwarrior ARGS` shows a window of class $wmclass; stopped again
+    (cd "$work" && DISPLAY=:95 HOME=$work/home exec setsid /usr/bin/roadwarrior "$@") >"$work/app.log" 2>&1 &
+    local app=$! shown=no
+    for _ in $(seq 1 90); do
+        if grep -q "\"$wmclass\"" <<<"$(DISPLAY=:95 xwininfo -root -tree 2>/dev/null)"; then shown=yes; break; fi
+        kill -0 "$app" 2>/dev/null || break
+        sleep 1
+    done
+    kill -- -"$app" 2>/dev/null || kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    [ "$shown" = yes ] || { cat "$work/app.log"; fail "roadwarrior $*: no window of class $wmclass"; }
+}
+window open "$work/office.vpn"
+window open
 kill "$xvfb" 2>/dev/null || true
 xvfb=
 
@@ -148,9 +160,11 @@ if [ -f "$rpmfile" ]; then
         /usr/share/icons/hicolor/scalable/apps/roadwarrior.svg /usr/share/icons/hicolor/48x48/apps/roadwarrior.png; do
         grep -qx "$p" <<<"$list" || fail "rpm lacks $p"
     done
-    rpm -qlvp "$rpmfile" | awk '$3 != "root" || $4 != "root" {print; bad=1} END {exit bad}' || fail "rpm: a file not owned by root"
-    rpm -qlvp "$rpmfile" | grep -q '^-rwxr-xr-x .* /opt/roadwarrior/bin/roadwarrior$' || fail "rpm: launcher mode"
-    rpm -qlvp "$rpmfile" | grep -q '^-rw-r--r-- .* /usr/lib/systemd/system/roadwarrior.service$' || fail "rpm: unit mode"
+    # (whole outputs in variables: grep -q on a pipe would end it early, and pipefail count that)
+    long=$(rpm -qlvp "$rpmfile")
+    awk '$3 != "root" || $4 != "root" {print; bad=1} END {exit bad}' <<<"$long" || fail "rpm: a file not owned by root"
+    grep -q '^-rwxr-xr-x .* /opt/roadwarrior/bin/roadwarrior$' <<<"$long" || fail "rpm: launcher mode"
+    grep -q '^-rw-r--r-- .* /usr/lib/systemd/system/roadwarrior.service$' <<<"$long" || fail "rpm: unit mode"
     scripts=$(rpm -qp --scripts "$rpmfile")
     for s in 'systemd-sysusers' 'groupadd --system roadwarrior' 'systemctl enable --now' 'systemctl disable --now' 'groupdel roadwarrior'; do
         grep -q -- "$s" <<<"$scripts" || fail "rpm scriptlets lack: $s"
