@@ -1,29 +1,20 @@
 package dev.roadwarrior.cli;
 
-import dev.roadwarrior.connect.ConnectRequests;
-import dev.roadwarrior.connect.EngineMessages;
+import dev.roadwarrior.connect.ConnectFailure;
+import dev.roadwarrior.connect.ConnectOptions;
+import dev.roadwarrior.connect.ConnectService;
+import dev.roadwarrior.connect.ConnectSession;
+import dev.roadwarrior.connect.ErrorMessages;
 import dev.roadwarrior.daemon.EngineLocator;
-import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.VpnEngine;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import dev.roadwarrior.ipc.ServiceException;
-import dev.roadwarrior.ipc.ServiceMessages;
 import dev.roadwarrior.ipc.ServicePaths;
-import dev.roadwarrior.profiles.ProfileException;
 import dev.roadwarrior.profiles.ProfileLibrary;
-import dev.roadwarrior.profiles.ProfileValidator;
-import dev.roadwarrior.profiles.model.Profile;
-import dev.roadwarrior.profiles.secrets.Secret;
-import dev.roadwarrior.profiles.secrets.SecretKind;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +31,8 @@ import picocli.CommandLine.Spec;
  * runs, it runs the connection: the command returns once the tunnel is up (exit 0) or failed
  * (exit 1), unless {@code --foreground} keeps it attached. Without the service this needs root
  * and runs the engine in this process, staying attached until SIGINT or SIGTERM, which
- * disconnect cleanly (exit 0).
+ * disconnect cleanly (exit 0). The work is the {@link ConnectService}'s, shared with the desktop
+ * app; this command supplies the terminal ({@link TerminalInteraction}) and prints the events.
  */
 @Command(name = "connect", description = "Connect with a profile, through the service when it runs.")
 final class ConnectCommand implements Callable<Integer> {
@@ -67,132 +59,91 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private ProfileLibrary library;
-    private Optional<char[]> passwordToSave = Optional.empty();
-    private boolean passwordSaved;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ProfileLibrary library = ProfileLibrary.open();
         EngineLocator.Located located;
         try {
-            located = EngineLocator.locate(ServicePaths.fromEnvironment(), profile -> library.load(profile));
+            located = EngineLocator.locate(ServicePaths.fromEnvironment(), library::load);
         } catch (ServiceException e) {
-            err.println("error: " + ServiceMessages.describe(e));
+            err.println("error: " + ErrorMessages.describe(e));
             return RoadwarriorCommand.FAILED;
         }
         try (located) {
-            return connect(located, out, err);
+            return connect(new ConnectService(library), located, out, err);
         }
     }
 
     /**
-     * Builds the request and connects; waits until the tunnel is up or failed when the service
+     * Prepares the request and connects; waits until the tunnel is up or failed when the service
      * keeps the connection (unless {@code --foreground}), else until the connection ends.
      */
-    private int connect(EngineLocator.Located located, PrintWriter out, PrintWriter err) {
-        ConnectRequest request;
+    private int connect(ConnectService service, EngineLocator.Located located, PrintWriter out, PrintWriter err) {
+        TerminalInteraction terminal = new TerminalInteraction(System.console(), out, err);
+        ConnectService.Prepared prepared;
         try {
-            request = request(err);
-        } catch (ProfileException e) {
+            prepared = service.prepare(name, options(), terminal);
+        } catch (ConnectFailure e) {
             err.println("error: " + e.getMessage());
-            return e.reason().isBadInput() ? RoadwarriorCommand.BAD_INPUT : RoadwarriorCommand.FAILED;
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("error: " + e.getMessage());
-            return RoadwarriorCommand.BAD_INPUT;
-        }
-        if (request == null) {
+            return e.badInput() ? RoadwarriorCommand.BAD_INPUT : RoadwarriorCommand.FAILED;
+        } catch (IOException e) {
+            err.println("error: standard input could not be read: " + e.getMessage());
             return RoadwarriorCommand.BAD_INPUT;
         }
         VpnEngine engine = located.engine();
         boolean attached = foreground || !located.inService();
         CompletableFuture<Void> upOrEnded = new CompletableFuture<>();
         AtomicBoolean failed = new AtomicBoolean();
-        TerminalPrompts prompts = new TerminalPrompts(engine, System.console(), out, err, library.secrets(), name,
-                passwordToSave, passwordSaved);
         Signals.onInterrupt(engine::disconnect);
-        out.println("Connecting to " + request.gatewayHost() + " with profile " + name
+        out.println("Connecting to " + prepared.gateway() + " with profile " + name
                 + (located.inService() ? " through the Roadwarrior service"
                         : foreground ? "" : " (the engine runs in this process; Ctrl-C disconnects)"));
         out.flush();
+        ConnectSession session;
         try {
-            engine.connect(request, event -> {
-                report(event, out, err, failed, prompts, attached);
+            session = service.start(engine, prepared, terminal, event -> {
+                report(event, out, err, failed, attached);
                 if (event instanceof EngineEvent.StateChanged s && s.state() == ConnectionState.CONNECTED
                         || event instanceof EngineEvent.Failed || event instanceof EngineEvent.Disconnected) {
                     upOrEnded.complete(null);
                 }
             });
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            prompts.close();
+        } catch (ConnectFailure e) {
             err.println("error: " + e.getMessage());
             return RoadwarriorCommand.FAILED;
         }
-        try {
+        try (session) {
             (attached ? engine.terminated() : upOrEnded).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             engine.disconnect();
         } catch (ExecutionException e) {
-            err.println("error: " + e.getCause());
+            err.println("error: " + ErrorMessages.describe(e.getCause()));
             return RoadwarriorCommand.FAILED;
-        } finally {
-            prompts.close();
         }
         out.flush();
         err.flush();
         return failed.get() ? RoadwarriorCommand.FAILED : RoadwarriorCommand.OK;
     }
 
-    private ConnectRequest request(PrintWriter err) throws ProfileException, IOException {
-        library = ProfileLibrary.open();
-        Profile profile = library.load(name);
-        Map<SecretKind, Secret> secrets = library.secretsOf(name);
-        Optional<Secret> group = Optional.ofNullable(secrets.get(SecretKind.GROUP_PASSWORD));
-        ProfileValidator.validateForConnect(profile, group);
-        Optional<char[]> keyPassphrase = KeyPassphrases.of(profile, secrets, keyPassphraseStdin, System.in,
-                System.console());
-        Optional<String> user = Optional.ofNullable(username).or(profile::savedUsername).filter(u -> !u.isEmpty());
-        Optional<char[]> password = Optional.empty();
-        if (profile.authentication().method().name().endsWith("XAUTH")) {
-            Console console = System.console();
-            if (user.isEmpty() && console != null) {
-                user = Optional.ofNullable(console.readLine("User name: ")).filter(u -> !u.isEmpty());
-            }
-            if (passwordStdin) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                String line = in.readLine();
-                password = Optional.ofNullable(line).map(String::toCharArray);
-            } else if (secrets.containsKey(SecretKind.XAUTH_PASSWORD)) {
-                password = secrets.get(SecretKind.XAUTH_PASSWORD).text().map(String::toCharArray);
-                passwordSaved = password.isPresent();
-            } else if (console != null) {
-                password = Optional.ofNullable(console.readPassword("Password for %s: ", user.orElse("")));
-            }
-            if (user.isEmpty() || password.isEmpty()) {
-                err.println("error: the profile needs a user name and password: give --username and --password-stdin, "
-                        + "or run in a terminal to be asked");
-                return null;
-            }
-            if (savePassword && !passwordSaved) {
-                passwordToSave = password.map(char[]::clone);
-            }
-        }
-        byte[] psk = group.map(Secret::bytes).orElse(new byte[0]);
-        return ConnectRequests.of(profile, psk, user, password, keyPassphrase);
+    /** What the options and standard input give: the key passphrase's line comes before the password's. */
+    private ConnectOptions options() throws IOException {
+        Optional<char[]> keyPassphrase = keyPassphraseStdin ? Optional.of(TerminalInteraction.line(System.in))
+                : Optional.empty();
+        Optional<char[]> password = passwordStdin ? Optional.of(TerminalInteraction.line(System.in)) : Optional.empty();
+        return new ConnectOptions(Optional.ofNullable(username), password, keyPassphrase, savePassword,
+                System.console() != null);
     }
 
+    /** Prints an event; prompts and the save-password permission are the session's. */
     private static void report(EngineEvent event, PrintWriter out, PrintWriter err, AtomicBoolean failed,
-            TerminalPrompts prompts, boolean attached) {
+            boolean attached) {
         if (event instanceof EngineEvent.Progress p) {
-            out.println("  " + EngineMessages.progress(p.step(), p.detail()));
-        } else if (event instanceof EngineEvent.CredentialsRequired c) {
-            prompts.ask(c);
-        } else if (event instanceof EngineEvent.SavePassword s) {
-            prompts.savePassword(s.allowed());
+            out.println("  " + ErrorMessages.progress(p.step(), p.detail()));
         } else if (event instanceof EngineEvent.Warning w) {
-            err.println("warning: " + EngineMessages.warning(w.reason(), w.detail()));
+            err.println("warning: " + ErrorMessages.warning(w.reason(), w.detail()));
         } else if (event instanceof EngineEvent.Banner b) {
             out.println("Message from the gateway:\n" + b.text());
         } else if (event instanceof EngineEvent.TunnelUp up) {
@@ -201,7 +152,7 @@ final class ConnectCommand implements Callable<Integer> {
                     : "Tunnel up. It stays up after this command; end it with: roadwarrior disconnect");
         } else if (event instanceof EngineEvent.Failed f) {
             failed.set(true);
-            err.println("error: " + EngineMessages.failure(f.error()));
+            err.println("error: " + ErrorMessages.failure(f.error()));
         } else if (event instanceof EngineEvent.Disconnected) {
             out.println("Disconnected.");
         }

@@ -1,6 +1,6 @@
 package dev.roadwarrior.cli;
 
-import dev.roadwarrior.connect.EngineMessages;
+import dev.roadwarrior.connect.ErrorMessages;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.ipc.ControlClient;
 import dev.roadwarrior.ipc.ControlMessage.ConnectionStatus;
@@ -12,7 +12,6 @@ import dev.roadwarrior.ipc.ControlMessage.Status;
 import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.Subscribe;
 import dev.roadwarrior.ipc.ServiceException;
-import dev.roadwarrior.ipc.ServiceMessages;
 import dev.roadwarrior.ipc.ServicePaths;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -75,15 +74,15 @@ final class DisconnectCommand implements Callable<Integer> {
             client.call(id -> new Disconnect(id, Optional.of(running.get().name())));
             Event last = end.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             if (last instanceof FailedEvent f) {
-                err.println("error: " + EngineMessages.failure(new ConnectException(f.reason(), f.detail())));
+                err.println("error: " + ErrorMessages.failure(new ConnectException(f.reason(), f.detail())));
                 return RoadwarriorCommand.FAILED;
             }
             out.println("Disconnected.");
             return RoadwarriorCommand.OK;
         } catch (ServiceException e) {
-            err.println("error: " + ServiceMessages.describe(e));
+            err.println("error: " + ErrorMessages.describe(e));
         } catch (ExecutionException e) {
-            err.println("error: " + (e.getCause() instanceof ServiceException s ? ServiceMessages.describe(s) : e.getCause()));
+            err.println("error: " + (e.getCause() instanceof ServiceException s ? ErrorMessages.describe(s) : e.getCause()));
         } catch (TimeoutException e) {
             err.println("error: the connection did not end within " + WAIT.toSeconds() + " s");
         } catch (InterruptedException e) {

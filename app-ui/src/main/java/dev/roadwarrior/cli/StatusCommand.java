@@ -10,7 +10,7 @@ import dev.roadwarrior.ipc.ControlMessage.Status;
 import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.TunnelStatistics;
 import dev.roadwarrior.ipc.ServiceException;
-import dev.roadwarrior.ipc.ServiceMessages;
+import dev.roadwarrior.connect.ErrorMessages;
 import dev.roadwarrior.ipc.ServicePaths;
 import dev.roadwarrior.profiles.io.ProfileJson;
 import java.io.PrintWriter;
@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
         try (ControlClient client = ControlClient.open(ServicePaths.fromEnvironment().socket(), IGNORE_EVENTS)) {
             status = ((StatusReply) client.call(Status::new)).connection();
         } catch (ServiceException e) {
-            spec.commandLine().getErr().println("error: " + ServiceMessages.describe(e));
+            spec.commandLine().getErr().println("error: " + ErrorMessages.describe(e));
             return RoadwarriorCommand.FAILED;
         }
         if (json) {

@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,14 +32,12 @@ public final class Daemon {
 
     private final DaemonCore core;
     private final ControlServer server;
-    private final ScheduledExecutorService ticker;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Daemon(DaemonCore core, ControlServer server, ScheduledExecutorService ticker) {
+    private Daemon(DaemonCore core, ControlServer server) {
         this.core = core;
         this.server = server;
-        this.ticker = ticker;
     }
 
     /**
@@ -64,15 +59,9 @@ public final class Daemon {
         LocalVpnEngine engine = Engines.local(configurator);
         DaemonCore core = new DaemonCore(engine, ConnectMapping::toRequest);
         ControlServer server = ControlServer.start(paths.socket(), core, version);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rw-statistics");
-            t.setDaemon(true);
-            return t;
-        });
-        ticker.scheduleAtFixedRate(core::tick, 1, 1, TimeUnit.SECONDS);
         LOG.log(Level.INFO, "Roadwarrior service {0} started; host changes are journaled in {1}", version,
                 paths.hostStateDir());
-        return new Daemon(core, server, ticker);
+        return new Daemon(core, server);
     }
 
     /** Whether a live service accepts connections on {@code socket} (a stale socket file refuses them). */
@@ -114,7 +103,6 @@ public final class Daemon {
             LOG.log(Level.ERROR, "the connection did not end within {0} s; the next start undoes what is left",
                     STOP_GRACE.toSeconds());
         }
-        ticker.shutdownNow();
         server.close();
         LOG.log(Level.INFO, "stopped");
         return clean;

@@ -16,10 +16,12 @@ import dev.roadwarrior.ipc.ControlMessage.ListConnections;
 import dev.roadwarrior.ipc.ControlMessage.ListReply;
 import dev.roadwarrior.ipc.ControlMessage.Ok;
 import dev.roadwarrior.ipc.ControlMessage.Request;
+import dev.roadwarrior.ipc.ControlMessage.StateEvent;
 import dev.roadwarrior.ipc.ControlMessage.StatisticsEvent;
 import dev.roadwarrior.ipc.ControlMessage.Status;
 import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.Subscribe;
+import dev.roadwarrior.ipc.ControlMessage.TunnelUpEvent;
 import dev.roadwarrior.ipc.EventMapping;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -37,7 +39,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The service's logic, without sockets: one engine, many clients. It runs the requests of the
  * clients, sends each connection's events to the client that asked for it and to every
- * subscriber, credential prompts and the save-password permission only to the asker, and
+ * subscriber (a new subscriber first hears the running connection's present: settings, state,
+ * counters), credential prompts and the save-password permission only to the asker, the
+ * engine's counters to the asker and, as often as they asked, to subscribers, and
  * cancels an attempt whose asker goes away before the tunnel is up (once up, the tunnel stays).
  *
  * <p>Threading: every method may be called from any thread; one lock orders requests, events and
@@ -81,6 +85,9 @@ final class DaemonCore {
         Client asker;
         ConnectionState state = ConnectionState.DISCONNECTED;
         boolean wasUp;
+        TunnelUpEvent up;
+        StatisticsEvent statistics;
+        long statisticsCount;
         final Set<String> openPrompts = new HashSet<>();
 
         Current(String name, String gateway, Client asker) {
@@ -94,7 +101,6 @@ final class DaemonCore {
     private final RequestMapper mapper;
     private final Map<Client, Integer> subscribers = new LinkedHashMap<>();
     private Current current;
-    private long ticks;
     private boolean stopping;
 
     DaemonCore(VpnEngine engine, RequestMapper mapper) {
@@ -115,6 +121,7 @@ final class DaemonCore {
         } else if (request instanceof Subscribe s) {
             subscribers.put(client, s.statisticsSeconds());
             client.send(new Ok(s.id()));
+            present(client, s.statisticsSeconds() > 0);
         } else if (request instanceof Answer a) {
             client.send(answer(client, a));
         }
@@ -197,6 +204,24 @@ final class DaemonCore {
                 engine.statistics().map(EventMapping::toMessage)));
     }
 
+    /**
+     * Tells a new subscriber what it missed of the running connection: its settings while the
+     * tunnel is up, its state, and its latest counters if it wants counters.
+     */
+    private void present(Client client, boolean withStatistics) {
+        if (current == null || current.state == ConnectionState.DISCONNECTED) {
+            return;
+        }
+        boolean connected = current.state == ConnectionState.CONNECTED;
+        if (connected && current.up != null) {
+            client.send(current.up);
+        }
+        client.send(new StateEvent(current.name, current.state));
+        if (connected && withStatistics && current.statistics != null) {
+            client.send(current.statistics);
+        }
+    }
+
     private void onEngineEvent(Current connection, EngineEvent event) {
         synchronized (this) {
             if (connection != current) {
@@ -216,6 +241,13 @@ final class DaemonCore {
             }
             if (event instanceof EngineEvent.CredentialsRequired c) {
                 connection.openPrompts.add(c.promptId());
+            }
+            if (message instanceof TunnelUpEvent up) {
+                connection.up = up;
+            }
+            if (message instanceof StatisticsEvent s) {
+                sendStatistics(connection, s);
+                return;
             }
             boolean askerOnly = event instanceof EngineEvent.CredentialsRequired
                     || event instanceof EngineEvent.SavePassword;
@@ -265,18 +297,21 @@ final class DaemonCore {
         }
     }
 
-    /** Called once a second: sends statistics to the subscribers that asked for them this often. */
-    synchronized void tick() {
-        ticks++;
-        if (current == null || subscribers.isEmpty()) {
-            return;
+    /**
+     * The engine's counters (about once a second): to the asker, and to each subscriber that
+     * asked for them every {@code statisticsSeconds}.
+     */
+    private void sendStatistics(Current connection, StatisticsEvent message) {
+        connection.statistics = message;
+        long count = ++connection.statisticsCount;
+        if (connection.asker != null) {
+            connection.asker.send(message);
         }
-        String name = current.name;
-        engine.statistics().map(EventMapping::toMessage).ifPresent(s -> subscribers.forEach((client, seconds) -> {
-            if (seconds > 0 && ticks % seconds == 0) {
-                client.send(new StatisticsEvent(name, s));
+        subscribers.forEach((client, seconds) -> {
+            if (client != connection.asker && seconds > 0 && count % seconds == 0) {
+                client.send(message);
             }
-        }));
+        });
     }
 
     /**

@@ -127,7 +127,12 @@ public sealed interface ControlMessage {
     record ListConnections(long id) implements Request {
     }
 
-    /** Asks for every connection's events; with {@code statisticsSeconds} > 0 also for statistics that often. */
+    /**
+     * Asks for every connection's events; with {@code statisticsSeconds} > 0 also for statistics
+     * that often. After the reply the service sends what the client missed of the running
+     * connection: its {@link TunnelUpEvent} (while connected), a {@link StateEvent}, and its latest
+     * {@link StatisticsEvent} (while connected, if statistics were asked for).
+     */
     record Subscribe(long id, int statisticsSeconds) implements Request {
         public Subscribe {
             if (statisticsSeconds < 0 || statisticsSeconds > 3600) {
@@ -240,12 +245,17 @@ public sealed interface ControlMessage {
      * @param bytesOut inner bytes to the gateway
      * @param packetsOut packets to the gateway
      * @param packetsDropped ESP packets dropped either way
+     * @param natTraversal whether IKE and ESP travel on the NAT-T port (false when absent)
+     * @param deadPeerDetection whether dead peer detection runs (false when absent)
+     * @param nextRekeySeconds seconds until the next scheduled SA renewal; absent: none scheduled
      */
     record TunnelStatistics(Inet4Address virtualAddress, String algorithms, long uptimeSeconds, long bytesIn,
-            long packetsIn, long bytesOut, long packetsOut, long packetsDropped) {
+            long packetsIn, long bytesOut, long packetsOut, long packetsDropped, boolean natTraversal,
+            boolean deadPeerDetection, Optional<Long> nextRekeySeconds) {
         public TunnelStatistics {
             Objects.requireNonNull(virtualAddress, "virtualAddress");
             algorithms = Objects.requireNonNullElse(algorithms, "");
+            nextRekeySeconds = Objects.requireNonNullElse(nextRekeySeconds, Optional.empty());
         }
     }
 
@@ -313,7 +323,7 @@ public sealed interface ControlMessage {
         }
     }
 
-    /** The tunnel's counters, every {@link Subscribe#statisticsSeconds()}. */
+    /** The tunnel's counters: about every second to the asker, every {@link Subscribe#statisticsSeconds()} to subscribers. */
     record StatisticsEvent(String connection, TunnelStatistics statistics) implements Event {
         public StatisticsEvent {
             Objects.requireNonNull(connection, "connection");

@@ -11,6 +11,7 @@ import dev.roadwarrior.ipc.ControlMessage.ProgressEvent;
 import dev.roadwarrior.ipc.ControlMessage.PromptEvent;
 import dev.roadwarrior.ipc.ControlMessage.SavePasswordEvent;
 import dev.roadwarrior.ipc.ControlMessage.StateEvent;
+import dev.roadwarrior.ipc.ControlMessage.StatisticsEvent;
 import dev.roadwarrior.ipc.ControlMessage.TunnelStatistics;
 import dev.roadwarrior.ipc.ControlMessage.TunnelUpEvent;
 import dev.roadwarrior.ipc.ControlMessage.WarningEvent;
@@ -39,6 +40,8 @@ public final class EventMapping {
             return new WarningEvent(connection, w.reason(), w.detail());
         } else if (event instanceof EngineEvent.TunnelUp up) {
             return new TunnelUpEvent(connection, up.config(), up.algorithms());
+        } else if (event instanceof EngineEvent.Statistics s) {
+            return new StatisticsEvent(connection, toMessage(s.statistics()));
         } else if (event instanceof EngineEvent.Failed f) {
             return new FailedEvent(connection, f.error().reason(), f.error().detail());
         } else if (event instanceof EngineEvent.Disconnected) {
@@ -47,7 +50,7 @@ public final class EventMapping {
         throw new IllegalArgumentException("no message for " + event.getClass().getSimpleName());
     }
 
-    /** The engine event a message stands for; empty for messages that have none (statistics). */
+    /** The engine event a message stands for. */
     public static Optional<EngineEvent> toEngineEvent(Event message) {
         if (message instanceof StateEvent s) {
             return Optional.of(new EngineEvent.StateChanged(s.state()));
@@ -64,6 +67,8 @@ public final class EventMapping {
             return Optional.of(new EngineEvent.Warning(w.reason(), w.detail()));
         } else if (message instanceof TunnelUpEvent up) {
             return Optional.of(new EngineEvent.TunnelUp(up.config(), up.algorithms()));
+        } else if (message instanceof StatisticsEvent s) {
+            return Optional.of(new EngineEvent.Statistics(toStatistics(s.statistics())));
         } else if (message instanceof FailedEvent f) {
             return Optional.of(new EngineEvent.Failed(new ConnectException(f.reason(), f.detail())));
         } else if (message instanceof DisconnectedEvent) {
@@ -75,12 +80,14 @@ public final class EventMapping {
     /** The wire form of the engine's counters. */
     public static TunnelStatistics toMessage(ConnectionStatistics s) {
         return new TunnelStatistics(s.virtualAddress(), s.algorithms(), s.uptime().toSeconds(), s.bytesIn(),
-                s.packetsIn(), s.bytesOut(), s.packetsOut(), s.packetsDropped());
+                s.packetsIn(), s.bytesOut(), s.packetsOut(), s.packetsDropped(), s.natTraversal(),
+                s.deadPeerDetection(), s.nextRekey().map(Duration::toSeconds));
     }
 
     /** The engine's counters from their wire form. */
     public static ConnectionStatistics toStatistics(TunnelStatistics s) {
         return new ConnectionStatistics(s.bytesIn(), s.packetsIn(), s.bytesOut(), s.packetsOut(), s.packetsDropped(),
-                Duration.ofSeconds(s.uptimeSeconds()), s.algorithms(), s.virtualAddress());
+                Duration.ofSeconds(s.uptimeSeconds()), s.algorithms(), s.virtualAddress(), s.natTraversal(),
+                s.deadPeerDetection(), s.nextRekeySeconds().map(Duration::ofSeconds));
     }
 }

@@ -1,8 +1,11 @@
 package dev.roadwarrior.ipc;
 
 import dev.roadwarrior.connect.ConnectRequests;
+import dev.roadwarrior.connect.ErrorMessages;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectionObserver;
+import dev.roadwarrior.engine.api.ConnectionObservers;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.CredentialKind;
@@ -19,6 +22,7 @@ import dev.roadwarrior.ipc.ControlMessage.Event;
 import dev.roadwarrior.ipc.ControlMessage.Secrets;
 import dev.roadwarrior.ipc.ControlMessage.Status;
 import dev.roadwarrior.ipc.ControlMessage.StatusReply;
+import dev.roadwarrior.ipc.ControlMessage.Subscribe;
 import dev.roadwarrior.profiles.ProfileException;
 import dev.roadwarrior.profiles.io.ProfileJson;
 import dev.roadwarrior.profiles.model.Profile;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link VpnEngine} of the Roadwarrior service, reached over its control socket: what an
@@ -46,12 +51,17 @@ import java.util.concurrent.CompletableFuture;
  * whoever started it; they block for one round trip. {@link #disconnect()} disconnects the
  * connection this engine started, or else the service's.
  *
+ * <p>{@link #attach} subscribes to all the service's events; an observer hears the connection of
+ * any client. When the line to the service breaks, observers get {@code Failed(LOCAL_NETWORK_ERROR)}.
+ *
  * <p>Threading: as {@link VpnEngine}; events arrive on the {@code rw-control-events} thread.
  */
 public final class RemoteVpnEngine implements VpnEngine, Closeable {
 
     private final ControlClient client;
     private final ProfileSource profiles;
+    private final ConnectionObservers observers = new ConnectionObservers();
+    private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile Own own;
 
     /** One connection started here. */
@@ -108,9 +118,9 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
             } catch (ServiceException e) {
                 next.terminated().complete(null);
                 if (e.errorCode().equals(Optional.of(ErrorCode.BAD_PROFILE))) {
-                    throw new IllegalArgumentException(ServiceMessages.describe(e), e);
+                    throw new IllegalArgumentException(ErrorMessages.describe(e), e);
                 }
-                throw new IllegalStateException(ServiceMessages.describe(e), e);
+                throw new IllegalStateException(ErrorMessages.describe(e), e);
             }
         } finally {
             secrets.destroy();
@@ -152,6 +162,20 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
         }
     }
 
+    /**
+     * Subscribes to the service's events (once per engine, with statistics every second) and
+     * hands them to {@code observer}; the service first sends what the observer missed of the
+     * running connection.
+     */
+    @Override
+    public Attachment attach(ConnectionObserver observer) {
+        Attachment attachment = observers.attach(Objects.requireNonNull(observer, "observer"));
+        if (subscribed.compareAndSet(false, true)) {
+            client.send(id -> new Subscribe(id, 1));
+        }
+        return attachment;
+    }
+
     /** {@link ConnectionState#DISCONNECTED} also when the service cannot be asked. */
     @Override
     public ConnectionState state() {
@@ -185,11 +209,12 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
     }
 
     private void deliver(Event event) {
+        Optional<EngineEvent> engineEvent = EventMapping.toEngineEvent(event);
+        engineEvent.ifPresent(e -> observers.publish(event.connection(), e));
         Own running = own;
         if (running == null || running.terminated().isDone() || !running.name().equals(event.connection())) {
             return;
         }
-        Optional<EngineEvent> engineEvent = EventMapping.toEngineEvent(event);
         engineEvent.ifPresent(e -> notify(running, e));
         if (engineEvent.filter(e -> e instanceof EngineEvent.Failed || e instanceof EngineEvent.Disconnected)
                 .isPresent()) {
@@ -198,10 +223,12 @@ public final class RemoteVpnEngine implements VpnEngine, Closeable {
     }
 
     private void lost(ServiceException reason) {
+        observers.endRunning(new EngineEvent.Failed(new ConnectException(FailureReason.LOCAL_NETWORK_ERROR,
+                ErrorMessages.describe(reason))));
         Own running = own;
         if (running != null && !running.terminated().isDone()) {
             notify(running, new EngineEvent.Failed(new ConnectException(FailureReason.LOCAL_NETWORK_ERROR,
-                    ServiceMessages.describe(reason))));
+                    ErrorMessages.describe(reason))));
             running.terminated().complete(null);
         }
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Talking to the Roadwarrior service failed. {@link #reason()} says how (the words for it are in
- * {@link ServiceMessages}); {@link #detail()} is technical context.
+ * {@link ErrorMessages}); {@link #detail()} is technical context.
  */
 public final class ServiceException extends Exception {
 

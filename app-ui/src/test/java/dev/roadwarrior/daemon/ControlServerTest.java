@@ -130,7 +130,7 @@ class ControlServerTest {
             engine.emit(new EngineEvent.TunnelUp(config(), "IKE AES-256"));
             engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
             engine.statistics = Optional.of(new ConnectionStatistics(84, 1, 84, 1, 0, Duration.ofSeconds(3),
-                    "IKE AES-256", Ipv4Network.parseAddress("10.88.0.1")));
+                    "IKE AES-256", Ipv4Network.parseAddress("10.88.0.1"), true, false, Optional.empty()));
             waitFor(() -> events.size() == 4);
             assertEquals(config(), ((EngineEvent.TunnelUp) events.get(2)).config());
             assertEquals(ConnectionState.CONNECTED, remote.state());
@@ -202,7 +202,7 @@ class ControlServerTest {
         dead.close(); // leaves the socket file, as a killed service does
         ServiceException refused = assertThrows(ServiceException.class, () -> ControlClient.open(stale, ignore()));
         assertEquals(ServiceException.Reason.NOT_RUNNING, refused.reason());
-        assertTrue(dev.roadwarrior.ipc.ServiceMessages.describe(refused).startsWith(
+        assertTrue(dev.roadwarrior.connect.ErrorMessages.describe(refused).startsWith(
                 "The Roadwarrior service is not running; start it with `sudo systemctl start roadwarrior`"));
     }
 

@@ -30,6 +30,7 @@ import dev.roadwarrior.ipc.ControlMessage.StatisticsEvent;
 import dev.roadwarrior.ipc.ControlMessage.Status;
 import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.Subscribe;
+import dev.roadwarrior.ipc.ControlMessage.TunnelUpEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -175,19 +176,46 @@ class DaemonCoreTest {
     }
 
     @Test
-    void subscribersGetStatisticsAsOftenAsTheyAsked() {
+    void theEnginesStatisticsGoToTheAskerAndToSubscribersAsOftenAsTheyAsked() {
         Recorder everySecond = new Recorder();
+        Recorder noCounters = new Recorder();
         core.handle(everySecond, new Subscribe(1, 1));
         core.handle(watcher, new Subscribe(1, 3));
+        core.handle(noCounters, new Subscribe(1, 0));
         core.handle(asker, connect());
         engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
-        engine.statistics = Optional.of(statistics());
         for (int i = 0; i < 6; i++) {
-            core.tick();
+            engine.emit(new EngineEvent.Statistics(statistics()));
         }
         assertEquals(6, everySecond.received.stream().filter(m -> m instanceof StatisticsEvent).count());
         assertEquals(2, watcher.received.stream().filter(m -> m instanceof StatisticsEvent).count());
-        assertFalse(asker.received.stream().anyMatch(m -> m instanceof StatisticsEvent), "not subscribed");
+        assertEquals(0, noCounters.received.stream().filter(m -> m instanceof StatisticsEvent).count());
+        assertEquals(6, asker.received.stream().filter(m -> m instanceof StatisticsEvent).count());
+        assertEquals(252, ((StatisticsEvent) asker.last()).statistics().bytesIn());
+    }
+
+    @Test
+    void aLateSubscriberFirstHearsTheRunningConnectionsPresent() {
+        core.handle(asker, connect());
+        engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTING));
+        engine.emit(new EngineEvent.TunnelUp(TestProfiles.tunnelConfig(), "IKE AES-256"));
+        engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
+        engine.emit(new EngineEvent.Statistics(statistics()));
+
+        core.handle(watcher, new Subscribe(9, 1));
+
+        List<FromService> got = watcher.received;
+        assertEquals(new Ok(9), got.get(0));
+        assertEquals(TestProfiles.tunnelConfig(), ((TunnelUpEvent) got.get(1)).config());
+        assertEquals(new StateEvent("lab", ConnectionState.CONNECTED), got.get(2));
+        assertEquals(3, ((StatisticsEvent) got.get(3)).statistics().packetsIn());
+        assertEquals(4, got.size());
+    }
+
+    @Test
+    void aSubscriberWithNoConnectionRunningHearsOnlyTheReply() {
+        core.handle(watcher, new Subscribe(9, 1));
+        assertEquals(List.of(new Ok(9)), watcher.received);
     }
 
     @Test
@@ -206,6 +234,6 @@ class DaemonCoreTest {
 
     private static ConnectionStatistics statistics() {
         return new ConnectionStatistics(252, 3, 252, 3, 0, Duration.ofSeconds(9), "IKE ..., ESP ...",
-                Ipv4Network.parseAddress("10.88.0.1"));
+                Ipv4Network.parseAddress("10.88.0.1"), true, true, Optional.of(Duration.ofMinutes(40)));
     }
 }

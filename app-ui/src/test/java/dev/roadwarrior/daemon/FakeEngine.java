@@ -1,6 +1,8 @@
 package dev.roadwarrior.daemon;
 
 import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectionObserver;
+import dev.roadwarrior.engine.api.ConnectionObservers;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.CredentialKind;
@@ -14,13 +16,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link VpnEngine} whose events the test sends; it records what the daemon asks of it. */
-final class FakeEngine implements VpnEngine {
+/**
+ * A {@link VpnEngine} whose events the test sends; it records what the daemon (or a view model)
+ * asks of it. Observers of {@link #attach} hear the events as with a real engine.
+ */
+public final class FakeEngine implements VpnEngine {
 
-    final List<ConnectRequest> requests = new CopyOnWriteArrayList<>();
-    final List<Map<CredentialKind, char[]>> answers = new CopyOnWriteArrayList<>();
-    final AtomicInteger disconnects = new AtomicInteger();
-    volatile Optional<ConnectionStatistics> statistics = Optional.empty();
+    public final List<ConnectRequest> requests = new CopyOnWriteArrayList<>();
+    public final List<Map<CredentialKind, char[]>> answers = new CopyOnWriteArrayList<>();
+    public final AtomicInteger disconnects = new AtomicInteger();
+    public volatile Optional<ConnectionStatistics> statistics = Optional.empty();
+    private final ConnectionObservers observers = new ConnectionObservers();
     private volatile EngineListener listener;
     private volatile CompletableFuture<Void> terminated = CompletableFuture.completedFuture(null);
 
@@ -30,12 +36,12 @@ final class FakeEngine implements VpnEngine {
             throw new IllegalStateException("a connection is already running");
         }
         requests.add(request);
-        listener = l;
+        listener = observers.wrap(request.name(), l);
         terminated = new CompletableFuture<>();
     }
 
     /** Delivers an event as the engine thread would; a terminal event ends the connection. */
-    void emit(EngineEvent event) {
+    public void emit(EngineEvent event) {
         listener.onEvent(event);
         if (event instanceof EngineEvent.Failed || event instanceof EngineEvent.Disconnected) {
             statistics = Optional.empty();
@@ -51,6 +57,16 @@ final class FakeEngine implements VpnEngine {
     @Override
     public void answer(String promptId, Map<CredentialKind, char[]> values) {
         answers.add(values);
+    }
+
+    /** Delivers an event of a connection started elsewhere (another client) to the observers only. */
+    public void emitElsewhere(String connection, EngineEvent event) {
+        observers.publish(connection, event);
+    }
+
+    @Override
+    public Attachment attach(ConnectionObserver observer) {
+        return observers.attach(observer);
     }
 
     @Override

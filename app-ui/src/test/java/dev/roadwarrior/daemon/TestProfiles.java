@@ -1,5 +1,6 @@
 package dev.roadwarrior.daemon;
 
+import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.ipc.ControlMessage.Connect;
 import dev.roadwarrior.ipc.ControlMessage.Secrets;
 import dev.roadwarrior.profiles.ImportResult;
@@ -13,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The lab's profile (Aggressive Mode PSK + XAuth), as a client would send it. */
-final class TestProfiles {
+public final class TestProfiles {
 
-    static final String GROUP_PASSWORD = "rwgroup-secret";
-    static final String PASSWORD = "alice-password";
+    public static final String GROUP_PASSWORD = "rwgroup-secret";
+    public static final String PASSWORD = "alice-password";
 
     private static final List<String> LAB = List.of(
             "n:version:4",
@@ -45,7 +46,7 @@ final class TestProfiles {
     }
 
     /** The lab profile named {@code lab}, each of {@code replaced} replacing the line of its key. */
-    static ImportResult lab(Path dir, String... replaced) throws Exception {
+    public static ImportResult lab(Path dir, String... replaced) throws Exception {
         List<String> lines = new ArrayList<>(LAB);
         for (String r : replaced) {
             String key = r.substring(0, r.indexOf(':', 2) + 1);
@@ -54,6 +55,13 @@ final class TestProfiles {
         Path file = Files.createTempFile(dir, "lab", ".vpn");
         Files.write(file, lines);
         return ProfileLibrary.read(file, Optional.of("lab"));
+    }
+
+    /** The settings of a split tunnel as the lab gateway hands them out. */
+    public static dev.roadwarrior.engine.spi.TunnelConfig tunnelConfig() {
+        return new dev.roadwarrior.engine.spi.TunnelConfig(Ipv4Network.parseAddress("10.88.0.1"), 24, 1400,
+                Ipv4Network.parseAddress("203.0.113.2"), List.of(Ipv4Network.parse("10.3.0.0/16")), List.of(),
+                List.of(Ipv4Network.parseAddress("10.3.0.53")), List.of("corp.example"), List.of());
     }
 
     /** A connect request for {@link #lab}, with the XAuth user and password. */

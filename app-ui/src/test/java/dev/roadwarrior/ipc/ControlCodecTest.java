@@ -54,7 +54,8 @@ import org.junit.jupiter.api.Test;
 class ControlCodecTest {
 
     private static final TunnelStatistics COUNTERS = new TunnelStatistics(Ipv4Network.parseAddress("10.88.0.1"),
-            "IKE AES-256/SHA2-256/MODP2048, ESP AES-256/HMAC-SHA1-96", 83, 1234, 12, 2345, 23, 0);
+            "IKE AES-256/SHA2-256/MODP2048, ESP AES-256/HMAC-SHA1-96", 83, 1234, 12, 2345, 23, 0, true, true,
+            Optional.of(3500L));
 
     @Test
     void everyRequestSurvivesTheWire() throws Exception {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a connection reports while it runs: state changes, progress in plain steps, prompts for
- * credentials, the tunnel's settings once it is up, the gateway's banner, warnings, and failures.
+ * credentials, the tunnel's settings once it is up, its counters while it is up, the gateway's
+ * banner, warnings, and failures.
  * Listeners receive events in order on the engine's thread and must not block.
  */
 public sealed interface EngineEvent {
@@ -69,6 +70,16 @@ public sealed interface EngineEvent {
      * @param algorithms the negotiated algorithms in words, e.g. "IKE AES-256/SHA1/MODP2048, ESP AES-256/HMAC-SHA1-96"
      */
     record TunnelUp(TunnelConfig config, String algorithms) implements EngineEvent {
+    }
+
+    /**
+     * The tunnel's counters, about once a second while it is up (from the first {@code TunnelUp}
+     * until the teardown begins), so that a user interface needs no polling.
+     */
+    record Statistics(ConnectionStatistics statistics) implements EngineEvent {
+        public Statistics {
+            java.util.Objects.requireNonNull(statistics, "statistics");
+        }
     }
 
     /** The attempt failed or the connection broke. */

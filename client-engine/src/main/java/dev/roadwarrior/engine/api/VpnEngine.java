@@ -31,6 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * The state never goes back up once the teardown has begun: after {@code DISCONNECTING} only
  * {@code DISCONNECTED} follows. {@code StateChanged} is sent only when the state really changes.
  *
+ * <p>While the tunnel is up, listeners receive {@code Statistics} about once a second.
+ *
  * <p>Threading: all methods may be called from any thread. Events are delivered in order on the
  * engine's thread (see {@link EngineListener}); a listener must not block and must not call
  * {@link #connect} from inside an event (it may call {@link #disconnect}).
@@ -68,6 +70,30 @@ public interface VpnEngine {
      * @param values the user's input per field
      */
     void answer(String promptId, Map<CredentialKind, char[]> values);
+
+    /**
+     * Watches the running connection, whoever started it (this process, another client of the
+     * service, {@code roadwarrior connect}), and every later one, until the returned handle is
+     * closed. Returns at once.
+     *
+     * <p>When a connection runs, the observer first hears its present, as if it had been there:
+     * {@code TunnelUp} with the tunnel's settings (only while {@code CONNECTED}), then
+     * {@code StateChanged} with the current state, then the latest {@code Statistics} (while
+     * {@code CONNECTED}). Then the events as they happen, without prompts and the save-password
+     * permission, which go only to the listener of {@link #connect}. The observer may call
+     * {@link #disconnect()} to end a connection it did not start.
+     *
+     * @return closing it stops the events; idempotent
+     */
+    Attachment attach(ConnectionObserver observer);
+
+    /** The handle of an {@link #attach}. */
+    @FunctionalInterface
+    interface Attachment extends AutoCloseable {
+        /** Stops the events to the observer; idempotent. */
+        @Override
+        void close();
+    }
 
     /** The current state; {@link ConnectionState#DISCONNECTED} when no connection is running. */
     ConnectionState state();

@@ -170,6 +170,12 @@ final class ChildSas {
         rekeying = true;
     }
 
+    /** When the pair that carries traffic is due for renewal; {@code Long.MAX_VALUE}: none carries traffic. */
+    long nextRekeyAt() {
+        Child current = current();
+        return current == null ? Long.MAX_VALUE : current.rekeyAt;
+    }
+
     /** When {@link #tick} is next due. */
     long nextDeadline() {
         long next = Long.MAX_VALUE;

@@ -274,6 +274,16 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     }
 
     @Override
+    public boolean deadPeerDetectionActive() {
+        return current != null && current.deadPeerDetectionActive();
+    }
+
+    @Override
+    public long nextRekeyAt() {
+        return current == null ? Long.MAX_VALUE : Math.min(rekeyAt, current.nextChildRekeyAt());
+    }
+
+    @Override
     public List<IkeOutput> drainOutputs() {
         List<IkeOutput> out = List.copyOf(outputs);
         outputs.clear();

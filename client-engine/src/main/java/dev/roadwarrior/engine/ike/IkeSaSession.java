@@ -128,6 +128,16 @@ final class IkeSaSession implements TaskManager.Listener {
         return sa.initiatorCookie();
     }
 
+    /** Whether dead peer detection was negotiated and runs. */
+    boolean deadPeerDetectionActive() {
+        return dpd != null;
+    }
+
+    /** When this session's IPsec SA pair is due for renewal; {@code Long.MAX_VALUE}: none. */
+    long nextChildRekeyAt() {
+        return children.nextRekeyAt();
+    }
+
     boolean nattActive() {
         return sa.nattActive();
     }

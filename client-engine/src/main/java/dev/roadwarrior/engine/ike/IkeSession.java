@@ -88,6 +88,19 @@ public interface IkeSession {
     /** Whether IKE has moved to the NAT-T port (ESP then also goes in UDP to that port). */
     boolean nattActive();
 
+    /** Whether dead peer detection was negotiated and runs on the current IKE SA. */
+    default boolean deadPeerDetectionActive() {
+        return false;
+    }
+
+    /**
+     * When the next renewal (phase 1 or phase 2 rekey) is scheduled, on the session's clock;
+     * {@code Long.MAX_VALUE} when none is.
+     */
+    default long nextRekeyAt() {
+        return Long.MAX_VALUE;
+    }
+
     /** The outputs produced since the last call, in order. */
     List<IkeOutput> drainOutputs();
 }

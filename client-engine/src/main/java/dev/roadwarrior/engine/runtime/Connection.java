@@ -45,7 +45,7 @@ final class Connection implements Runnable {
 
     /** How long a disconnect waits for the session to finish before the host is restored anyway. */
     static final long DISCONNECT_GRACE_MILLIS = 5_000;
-    /** How often the session hears what the data plane saw. */
+    /** How often the session hears what the data plane saw, and listeners get the counters ({@code Statistics}). */
     static final long TRAFFIC_REPORT_MILLIS = 1_000;
     /** How often the route to the gateway is looked up (has the local address changed?). */
     static final long NETWORK_CHECK_MILLIS = 2_000;
@@ -68,6 +68,7 @@ final class Connection implements Runnable {
     private volatile boolean disconnectRequested;
     private volatile String tunFailure;
     private volatile GatewaySockets sockets;
+    private volatile Features features = new Features(false, false, Long.MAX_VALUE);
 
     // engine thread only
     private IkeSession session;
@@ -87,6 +88,10 @@ final class Connection implements Runnable {
 
     /** What statistics need of an established tunnel. */
     private record Tunnel(long upSinceMillis, String algorithms, Inet4Address virtualAddress) {
+    }
+
+    /** What the session negotiated, copied from the engine thread for {@link #statistics()}. */
+    private record Features(boolean natTraversal, boolean deadPeerDetection, long nextRekeyAt) {
     }
 
     Connection(ConnectRequest request, EngineListener listener, IkeSessionFactory sessionFactory,
@@ -115,9 +120,13 @@ final class Connection implements Runnable {
             return Optional.empty();
         }
         EspStatistics s = dataPlane.esp().statistics();
+        Features f = features;
+        long now = clock.getAsLong();
+        Optional<Duration> nextRekey = f.nextRekeyAt() == Long.MAX_VALUE ? Optional.empty()
+                : Optional.of(Duration.ofMillis(Math.max(0, f.nextRekeyAt() - now)));
         return Optional.of(new ConnectionStatistics(s.bytesIn(), s.packetsIn(), s.bytesOut(), s.packetsOut(),
-                s.totalDropped(), Duration.ofMillis(Math.max(0, clock.getAsLong() - t.upSinceMillis())),
-                t.algorithms(), t.virtualAddress()));
+                s.totalDropped(), Duration.ofMillis(Math.max(0, now - t.upSinceMillis())), t.algorithms(),
+                t.virtualAddress(), f.natTraversal(), f.deadPeerDetection(), nextRekey));
     }
 
     /** Asks the engine thread to disconnect; any thread. */
@@ -211,6 +220,7 @@ final class Connection implements Runnable {
                     session.traffic(dataPlane.activity(host.lastSentMillis()), now);
                     drain(now);
                 }
+                reportStatistics();
                 continue;
             }
             if (now >= nextNetworkCheck) {
@@ -255,6 +265,14 @@ final class Connection implements Runnable {
             LOG.log(Level.INFO, "network change: {0}", change);
             session.networkChanged(change == NetworkWatch.Change.LOCAL_ADDRESS, now);
             drain(now);
+        }
+    }
+
+    /** Sends the counters while the tunnel is up (once a second, from the loop). */
+    private void reportStatistics() {
+        features = new Features(session.nattActive(), session.deadPeerDetectionActive(), session.nextRekeyAt());
+        if (announced == ConnectionState.CONNECTED && !ending()) {
+            statistics().ifPresent(s -> deliver(new EngineEvent.Statistics(s)));
         }
     }
 
@@ -393,6 +411,7 @@ final class Connection implements Runnable {
             fail(FailureReason.HOST_CONFIGURATION_FAILED, String.valueOf(e.getMessage()));
             return;
         }
+        features = new Features(session.nattActive(), session.deadPeerDetectionActive(), session.nextRekeyAt());
         tunnel = new Tunnel(tunnel == null ? now : tunnel.upSinceMillis(), up.algorithms(), up.config().address());
         deliver(up);
         announce(ConnectionState.CONNECTED);

@@ -1,6 +1,8 @@
 package dev.roadwarrior.engine.runtime;
 
 import dev.roadwarrior.engine.api.ConnectRequest;
+import dev.roadwarrior.engine.api.ConnectionObserver;
+import dev.roadwarrior.engine.api.ConnectionObservers;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
@@ -43,6 +45,7 @@ public final class LocalVpnEngine implements VpnEngine {
     private final LongSupplier monotonicMillis;
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
+    private final ConnectionObservers observers = new ConnectionObservers();
     private volatile Connection current;
 
     /**
@@ -81,7 +84,7 @@ public final class LocalVpnEngine implements VpnEngine {
         if (running != null && !running.terminated().isDone()) {
             throw new IllegalStateException("a connection is already running");
         }
-        Connection connection = new Connection(request, listener, sessionFactory, configurator, monotonicMillis,
+        Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory, configurator, monotonicMillis,
                 ikeBind, nattBind);
         current = connection;
         new Thread(connection, "rw-ike").start();
@@ -105,6 +108,11 @@ public final class LocalVpnEngine implements VpnEngine {
         } else {
             copy.values().forEach(v -> Arrays.fill(v, '\0'));
         }
+    }
+
+    @Override
+    public Attachment attach(ConnectionObserver observer) {
+        return observers.attach(Objects.requireNonNull(observer, "observer"));
     }
 
     @Override
