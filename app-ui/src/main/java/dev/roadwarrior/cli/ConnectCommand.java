@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
  * and runs the engine in this process, staying attached until SIGINT or SIGTERM, which
  * disconnect cleanly (exit 0).
  */
-@Command(name = "connect", description = "Connect with a profile, through the service when it runs.")
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "Connect with a profile, through the service when it runs.")
 final class ConnectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the profile name")
