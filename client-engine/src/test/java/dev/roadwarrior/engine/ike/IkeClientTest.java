@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole client against {@link TestGateway}, on a simulated clock: it stays connected across
@@ -320,6 +322,33 @@ class IkeClientTest {
         assertEquals(1, failed.size());
         assertEquals(FailureReason.WRONG_USER_PASSWORD, failed.get(0).error().reason());
         assertTrue(client.isFinished());
+    }
+
+    /**
+     * libreswan pads every message inside its last payload (1 to 3 zero bytes counted in its
+     * length): Aggressive Mode's vendor ID, the XAuth request and status, the Mode Config reply,
+     * Quick Mode's ID, the R-U-THERE-ACK notify and the delete all arrive so and are taken.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void messagesPaddedInsideTheirLastPayloadAreTaken(int padding) {
+        gateway.padding = padding;
+        gateway.xauthPassword = "pw";
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size(), events().toString());
+        IkeOutput.InstallChildSa first = outputs(IkeOutput.InstallChildSa.class).get(0);
+
+        lastOutbound = now + 500; // traffic goes out, none comes back: DPD asks, the padded acks answer
+        advance(30_000);
+        assertTrue(gateway.log.contains("R-U-THERE"), gateway.log.toString());
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty(), "every R-U-THERE-ACK was taken: " + progress(ProgressStep.RECONNECTING));
+
+        client.receive(gateway.deleteChild(gateway.cookies().get(0), first.keys().inboundSpi()), false, now);
+        pump();
+        assertEquals(2, outputs(IkeOutput.InstallChildSa.class).size(), "the padded delete was taken: a new pair");
+        assertEquals(List.of("AM initial-contact", "XAUTH ok", "MC", "QM", "QM"),
+                gateway.log.stream().filter(l -> !l.equals("R-U-THERE")).toList());
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
     }
 
     @Test

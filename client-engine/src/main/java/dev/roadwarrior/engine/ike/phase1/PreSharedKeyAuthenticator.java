@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike.phase1;
 
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
@@ -48,7 +49,7 @@ final class PreSharedKeyAuthenticator implements Phase1Authenticator {
     public String verify(IkeMessage message, IdPayload idR, byte[] hashR) throws ConnectException {
         HashPayload hash = message.first(HashPayload.class).orElseThrow(() ->
                 new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway sent no HASH_R"));
-        if (!MessageDigest.isEqual(hashR, hash.data())) {
+        if (!MessageDigest.isEqual(hashR, ZeroPadding.trim(hash.data(), hashR.length))) {
             throw new ConnectException(FailureReason.WRONG_GROUP_PASSWORD,
                     "the gateway's HASH_R does not match: the group password (pre-shared key) differs");
         }

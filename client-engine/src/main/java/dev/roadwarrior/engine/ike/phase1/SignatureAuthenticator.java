@@ -1,5 +1,7 @@
 package dev.roadwarrior.engine.ike.phase1;
 
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
+import java.security.interfaces.RSAPublicKey;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
@@ -121,7 +123,9 @@ final class SignatureAuthenticator implements Phase1Authenticator {
         CertificateIdentities.check(gateway, idR, request.phase1().remoteId());
         SignaturePayload signature = message.first(SignaturePayload.class).orElseThrow(() ->
                 new ConnectException(FailureReason.GATEWAY_AUTHENTICATION_FAILED, "the gateway sent no signature"));
-        if (!RsaSignatures.verify(gateway.getPublicKey(), hashR, signature.data())) {
+        byte[] signed = gateway.getPublicKey() instanceof RSAPublicKey rsa
+                ? ZeroPadding.trim(signature.data(), (rsa.getModulus().bitLength() + 7) / 8) : signature.data();
+        if (!RsaSignatures.verify(gateway.getPublicKey(), hashR, signed)) {
             throw new ConnectException(FailureReason.GATEWAY_AUTHENTICATION_FAILED,
                     "the gateway's signature does not verify with its certificate " + CertificateIdentities.describe(gateway));
         }

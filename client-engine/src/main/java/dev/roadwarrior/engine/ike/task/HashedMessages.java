@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike.task;
 
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.IkeSa;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeHeader;
@@ -43,7 +44,7 @@ public final class HashedMessages {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "the message lacks a leading HASH");
         }
         byte[] expected = sa.keymat().messageHash(message.header().messageId(), message.payloadsAfter(0));
-        if (!MessageDigest.isEqual(expected, hash.data())) {
+        if (!MessageDigest.isEqual(expected, ZeroPadding.trim(hash.data(), expected.length))) {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "HASH does not verify");
         }
     }

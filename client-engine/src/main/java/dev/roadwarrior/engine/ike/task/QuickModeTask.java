@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike.task;
 
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import static dev.roadwarrior.engine.ike.proposal.IkeAttributes.*;
 
 import dev.roadwarrior.engine.api.ConnectException;
@@ -120,7 +121,7 @@ public final class QuickModeTask implements Task {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "quick mode answer without HASH(2)");
         }
         byte[] expected = sa.keymat().messageHash(messageId, nonceI, reply.payloadsAfter(0));
-        if (!MessageDigest.isEqual(expected, hash.data())) {
+        if (!MessageDigest.isEqual(expected, ZeroPadding.trim(hash.data(), expected.length))) {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "HASH(2) does not verify");
         }
         Phase2Choice choice;
