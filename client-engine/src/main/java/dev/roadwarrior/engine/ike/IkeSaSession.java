@@ -350,7 +350,7 @@ final class IkeSaSession implements TaskManager.Listener {
 
     @Override
     public void waiting(Task task) {
-        if (task == xauth && xauth.prompt().isPresent()) {
+        if (task == xauth && xauth.prompt().isPresent() && !xauth.retransmission()) {
             waitDeadline = now + PROMPT_MILLIS;
             emit(xauth.prompt().get());
         }
@@ -398,7 +398,9 @@ final class IkeSaSession implements TaskManager.Listener {
         switch (xauth.outcome()) {
             case PENDING:
                 waitDeadline = now + GATEWAY_TURN_MILLIS;
-                progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
+                if (!xauth.retransmission()) {
+                    progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
+                }
                 break;
             case SUCCEEDED:
                 waitDeadline = Long.MAX_VALUE;
