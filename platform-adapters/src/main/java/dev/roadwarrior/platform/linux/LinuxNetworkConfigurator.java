@@ -143,13 +143,20 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
         return routes;
     }
 
-    /** Adds a route; an existing equal route is fatal unless {@code existingIsFine}, then left alone. */
+    /**
+     * Adds a route; an existing equal route is fatal unless {@code existingIsFine} or it already
+     * leads into our own device (it goes with the device), then left alone.
+     */
     private void addRoute(Change.Route route, boolean existingIsFine) throws PlatformException {
         record(route);
         if (!Rtnetlink.addRoute(route)) {
             done.remove(done.size() - 1);
             journal.rewrite(done);
-            if (!existingIsFine) {
+            boolean ours = Rtnetlink.lookup(route.destination()).map(r -> r.device().equals(route.device()))
+                    .orElse(false);
+            if (ours) {
+                LOG.log(System.Logger.Level.INFO, "{0} is already routed into {1}", route.destination(), route.device());
+            } else if (!existingIsFine) {
                 throw new PlatformException(Reason.ROUTE, LibC.EEXIST, "route exists: " + route.journalLine());
             }
         }
