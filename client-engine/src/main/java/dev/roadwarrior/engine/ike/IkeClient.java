@@ -341,7 +341,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
             retireAt = Long.MAX_VALUE;
         } else if (session == next) {
             next = null;
-            if (!retryable(why.reason())) {
+            if (!retryable(why.reason(), true)) {
                 fail(why);
                 return;
             }
@@ -356,7 +356,8 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
                 }
                 current = next;
                 next = null;
-            } else if (!retryable(why.reason()) || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
+            } else if (!retryable(why.reason(), tunnel != null)
+                    || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
                 fail(why);
             } else {
                 reconnectLater(why.detail());
@@ -364,9 +365,15 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         }
     }
 
-    /** Whether an end with this reason is worth another attempt (else the connection fails). */
-    static boolean retryable(FailureReason reason) {
+    /**
+     * Whether an end with this reason is worth another attempt (else the connection fails). A
+     * gateway that does not start XAuth is most likely configured for another method, unless the
+     * connection has worked before ({@code worked}): then it may be restarting.
+     */
+    static boolean retryable(FailureReason reason, boolean worked) {
         switch (reason) {
+            case XAUTH_NOT_STARTED:
+                return worked;
             case GATEWAY_UNREACHABLE:
             case PEER_DEAD:
             case DELETED_BY_GATEWAY:

@@ -68,8 +68,10 @@ final class TestGateway {
     boolean refuseProposals;
     /** When set, XAuth follows phase 1 and this password is the right one. */
     String xauthPassword;
-    /** How many of the next XAuth requests are lost on the way. */
-    int loseXauthRequests;
+    /** How many of the next third Aggressive Mode messages are lost on the way (no XAuth follows them). */
+    int loseThirdMessages;
+    /** A gateway that accepts phase 1 but never starts XAuth (configured for another method). */
+    boolean neverStartXauth;
     /**
      * Zero bytes (0 to 3) added inside the last payload of every message, counted in its length,
      * as libreswan pads messages to a multiple of 4 bytes ({@code ikepad=yes}).
@@ -109,6 +111,11 @@ final class TestGateway {
             return List.of(); // dead, or a copy of a message already handled
         }
         IkeHeader header = IkeHeader.decode(datagram);
+        if (header.exchangeType().equals(ExchangeType.AGGRESSIVE) && header.isEncrypted() && loseThirdMessages > 0) {
+            loseThirdMessages--;
+            received.remove(Arrays.hashCode(datagram)); // lost on the way: a copy will be new to us
+            return List.of();
+        }
         if (header.exchangeType().equals(ExchangeType.AGGRESSIVE) && !header.isEncrypted()) {
             return List.of(aggressive(IkeMessage.decode(datagram)));
         }
@@ -124,11 +131,7 @@ final class TestGateway {
             boolean contact = m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType().equals(
                     NotifyType.INITIAL_CONTACT));
             log.add(contact ? "AM initial-contact" : "AM");
-            if (xauthPassword != null && loseXauthRequests > 0) {
-                loseXauthRequests--;
-                return List.of();
-            }
-            return xauthPassword == null ? List.of() : List.of(hashed(sa, ExchangeType.TRANSACTION, 0x2000_0001,
+            return xauthPassword == null || neverStartXauth ? List.of() : List.of(hashed(sa, ExchangeType.TRANSACTION, 0x2000_0001,
                     List.of(new AttributePayload(AttributePayload.REQUEST, 1, List.of(
                             DataAttribute.variable(XAUTH_USER_NAME, new byte[0]),
                             DataAttribute.variable(XAUTH_USER_PASSWORD, new byte[0]))))));

@@ -96,6 +96,11 @@ public final class XauthTask implements Task {
         return Optional.ofNullable(pending).map(Pending::prompt);
     }
 
+    /** Whether the gateway has sent an XAuth request yet. */
+    public boolean started() {
+        return rounds > 0;
+    }
+
     /** Whether the last request processed was the gateway's retransmission under a new message ID. */
     public boolean retransmission() {
         return retransmission;
