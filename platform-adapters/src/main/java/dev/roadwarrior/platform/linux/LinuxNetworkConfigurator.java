@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@link NetworkConfigurator} for Linux: a TUN device through JNA ioctls, the address by ioctl,
@@ -159,6 +160,16 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
             } else if (!existingIsFine) {
                 throw new PlatformException(Reason.ROUTE, LibC.EEXIST, "route exists: " + route.journalLine());
             }
+        }
+    }
+
+    @Override
+    public OptionalInt pathMtu(Inet4Address destination) {
+        try {
+            return Rtnetlink.pathMtu(destination);
+        } catch (PlatformException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no path MTU towards {0}: {1}", destination.getHostAddress(), e.getMessage());
+            return OptionalInt.empty();
         }
     }
 
