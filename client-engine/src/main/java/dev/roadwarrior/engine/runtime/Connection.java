@@ -296,8 +296,8 @@ final class Connection implements Runnable {
         int path = configurator.pathMtu((Inet4Address) sockets.gateway().getAddress()).orElse(FALLBACK_PATH_MTU);
         int inner = PathMtu.innerMtu(transform.get(), Math.min(path, DEFAULT_PATH_MTU));
         if (mtu.lower(inner)) {
-            LOG.log(Level.INFO, "the path to the gateway carries {0} bytes: inner packets up to {1} bytes, TCP MSS {2}",
-                    path, inner, PathMtu.mss(inner));
+            LOG.log(Level.INFO, "the path to the gateway carries " + path + " bytes: inner packets up to " + inner
+                    + " bytes, TCP MSS " + PathMtu.mss(inner));
         }
     }
 
@@ -452,7 +452,8 @@ final class Connection implements Runnable {
         if (tunMtu == 0 && transform.isPresent()) {
             int path = configurator.pathMtu((Inet4Address) sockets.gateway().getAddress()).orElse(DEFAULT_PATH_MTU);
             tunMtu = Math.min(c.mtu(), PathMtu.innerMtu(transform.get(), Math.min(path, DEFAULT_PATH_MTU)));
-            LOG.log(Level.INFO, "TUN MTU {0} (profile {1}, path {2}, ESP {3})", tunMtu, c.mtu(), path, transform.get());
+            LOG.log(Level.INFO, "TUN MTU " + tunMtu + " (profile " + c.mtu() + ", path " + path + ", ESP "
+                    + transform.get() + ")");
         }
         return tunMtu == 0 ? c : new TunnelConfig(c.address(), c.prefixLength(), tunMtu, c.gateway(), c.includeNetworks(),
                 c.excludeNetworks(), c.dnsServers(), c.searchDomains(), c.splitDnsDomains());
