@@ -78,6 +78,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private TunnelConfig tunnel;
     private long lastStarvedRestart = Long.MIN_VALUE;
     private long now;
+    private int pathMtu = Integer.MAX_VALUE;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random) {
@@ -210,6 +211,12 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         if (!finished && current != null) {
             current.traffic(activity, nowMillis);
         }
+    }
+
+    @Override
+    public void pathMtu(int bytes) {
+        pathMtu = bytes;
+        sessions().forEach(s -> s.pathMtu(bytes));
     }
 
     @Override
@@ -426,9 +433,11 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     }
 
     private IkeSaSession session(Purpose purpose) {
-        return new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke, localNatt,
-                gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
+        IkeSaSession s = new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke,
+                localNatt, gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
                 outputs::add);
+        s.pathMtu(pathMtu);
+        return s;
     }
 
     /** The live sessions, newest first. */

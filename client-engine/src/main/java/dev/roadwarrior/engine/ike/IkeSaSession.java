@@ -129,6 +129,11 @@ final class IkeSaSession implements TaskManager.Listener {
         return purpose;
     }
 
+    /** See {@link IkeSession#pathMtu}. */
+    void pathMtu(int bytes) {
+        sa.pathMtu(bytes);
+    }
+
     long initiatorCookie() {
         return sa.initiatorCookie();
     }

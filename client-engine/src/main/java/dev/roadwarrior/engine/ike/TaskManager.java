@@ -404,7 +404,8 @@ public final class TaskManager {
     /** The datagram itself, or its fragments when fragmentation is due. */
     private List<byte[]> datagrams(byte[] datagram, ExchangeType exchangeType) {
         FragmentationMode mode = sa.request().transport().fragmentation();
-        int limit = sa.request().transport().fragmentSize() - (sa.nattActive() ? 4 : 0);
+        // the profile's fragment size, or less when the path towards the gateway turned out smaller (IPv4 + UDP headers)
+        int limit = Math.min(sa.request().transport().fragmentSize(), sa.pathMtu() - 28) - (sa.nattActive() ? 4 : 0);
         boolean due = mode == FragmentationMode.FORCE
                 || mode == FragmentationMode.ENABLE && sa.peerFeatures().contains(IkeSa.PeerFeature.FRAGMENTATION);
         if (!due || datagram.length <= limit || limit <= Fragmenter.OVERHEAD) {

@@ -295,6 +295,7 @@ final class Connection implements Runnable {
         }
         int path = configurator.pathMtu((Inet4Address) sockets.gateway().getAddress()).orElse(FALLBACK_PATH_MTU);
         int inner = PathMtu.innerMtu(transform.get(), Math.min(path, DEFAULT_PATH_MTU));
+        session.pathMtu(path);
         if (mtu.lower(inner)) {
             LOG.log(Level.INFO, "the path to the gateway carries " + path + " bytes: inner packets up to " + inner
                     + " bytes, TCP MSS " + PathMtu.mss(inner));
