@@ -1,6 +1,5 @@
 package dev.roadwarrior.engine.ike;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
@@ -10,6 +9,7 @@ import dev.roadwarrior.engine.ike.codec.payload.DeletePayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyPayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.task.HashedMessages;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.roadwarrior.engine.ike;
 
-import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
-import dev.roadwarrior.engine.api.ConnectRequest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeHeader;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.codec.payload.NoncePayload;
+import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
 import java.net.InetSocketAddress;

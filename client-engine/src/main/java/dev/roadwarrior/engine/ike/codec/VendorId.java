@@ -1,7 +1,7 @@
 package dev.roadwarrior.engine.ike.codec;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.roadwarrior.engine.ike.phase1;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.crypto.Hasher;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
 package dev.roadwarrior.engine.ike.phase1;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
@@ -10,6 +9,7 @@ import dev.roadwarrior.engine.ike.codec.payload.CertRequestPayload;
 import dev.roadwarrior.engine.ike.codec.payload.HashPayload;
 import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import java.net.Inet4Address;
 import java.security.MessageDigest;

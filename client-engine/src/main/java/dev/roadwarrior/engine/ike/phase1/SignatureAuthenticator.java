@@ -1,11 +1,9 @@
 package dev.roadwarrior.engine.ike.phase1;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
-import java.security.interfaces.RSAPublicKey;
 import dev.roadwarrior.engine.api.ConnectException;
-import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
 import dev.roadwarrior.engine.api.ConnectRequest.Credentials;
+import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.crypto.Prf;
 import dev.roadwarrior.engine.ike.auth.CertificateFiles;
@@ -22,6 +20,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SignaturePayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import java.io.ByteArrayInputStream;
 import java.net.Inet4Address;
@@ -29,6 +28,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.roadwarrior.engine.ike.task;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.IkeSa;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeHeader;
@@ -9,6 +8,7 @@ import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
 import dev.roadwarrior.engine.ike.codec.payload.HashPayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.roadwarrior.engine.ike.task;
 
-import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import static dev.roadwarrior.engine.ike.proposal.IkeAttributes.*;
 
 import dev.roadwarrior.engine.api.ConnectException;
@@ -25,6 +24,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.proposal.Phase2Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase2Proposals;
 import dev.roadwarrior.engine.spi.Ipv4Network;
