@@ -29,6 +29,9 @@ final class LabPrerequisites {
             Map.entry("kernel-libipsec", "libcharon-extra-plugins"),
             Map.entry("vici", "strongswan-swanctl"),
             Map.entry("socket-default", "strongswan-libcharon"));
+    /** Plugins in libstrongswan itself. */
+    private static final Set<String> CORE_PLUGINS = Set.of("random", "nonce", "aes", "sha1", "sha2", "md5", "hmac",
+            "gmp", "pem", "pkcs1", "pkcs8", "x509", "pubkey", "constraints", "kernel-netlink", "attr");
     private static final Pattern FAILED = Pattern.compile("plugin '([^']+)': failed to load");
 
     private LabPrerequisites() {
@@ -46,9 +49,10 @@ final class LabPrerequisites {
         return new ArrayList<>(failed);
     }
 
-    /** The Debian package that holds a strongSwan plugin (libstrongswan for the core ones). */
+    /** The Debian package that holds a strongSwan plugin, or a phrase saying none is known. */
     static String packageOf(String plugin) {
-        return PLUGIN_PACKAGES.getOrDefault(plugin, "libstrongswan");
+        return CORE_PLUGINS.contains(plugin) ? "libstrongswan"
+                : PLUGIN_PACKAGES.getOrDefault(plugin, "unknown to the lab: not a plugin Debian ships");
     }
 
     /** The sentence for plugins that failed to load. */
