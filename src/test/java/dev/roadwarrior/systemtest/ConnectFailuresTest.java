@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -52,6 +53,23 @@ class ConnectFailuresTest {
         // No charon runs: the gateway host exists but nothing answers on UDP 500.
         ExecResult r = connect(lab, "alice-password");
         assertFailedWith(lab, r, "gateway did not answer");
+    }
+
+    /**
+     * The gateway accepts phase 1 but never starts XAuth (its XAuth backend, the xauth-generic
+     * plugin, is not loaded): a first connect ends within about 30 s, saying so, instead of
+     * reconnecting forever.
+     */
+    @Test
+    void aGatewayThatNeverStartsXauthIsNamed(Lab lab, TestReporter reporter) throws IOException {
+        StrongswanGateway.start(lab, GatewayConfig.defaults().toBuilder().omittedPlugins(List.of("xauth-generic")).build());
+        long start = System.nanoTime();
+        ExecResult r = connect(lab, "alice-password");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        reporter.publishEntry("no XAuth", "connect failed after " + millis + " ms (JVM start included)");
+        System.out.println("no XAuth: connect failed after " + millis + " ms (JVM start included)");
+        assertFailedWith(lab, r, "never asked for a user name and password (XAuth)");
+        assertTrue(millis <= 40_000, millis + " ms");
     }
 
     private ExecResult connect(Lab lab, String password) throws IOException {

@@ -64,6 +64,8 @@ public final class GatewayConfig {
     private final Optional<Duration> childLifeTime;
     private final Optional<Fragmentation> fragmentation;
     private final OptionalInt ikeFragmentSize;
+    private final List<String> extraPlugins;
+    private final List<String> omittedPlugins;
     private final Optional<Duration> dpdDelay;
     private final Optional<Duration> dpdTimeout;
     private final boolean forceEncapsulation;
@@ -89,6 +91,8 @@ public final class GatewayConfig {
         childLifeTime = Optional.ofNullable(b.childLifeTime);
         fragmentation = Optional.ofNullable(b.fragmentation);
         ikeFragmentSize = b.ikeFragmentSize == null ? OptionalInt.empty() : OptionalInt.of(b.ikeFragmentSize);
+        extraPlugins = List.copyOf(b.extraPlugins);
+        omittedPlugins = List.copyOf(b.omittedPlugins);
         dpdDelay = Optional.ofNullable(b.dpdDelay);
         dpdTimeout = Optional.ofNullable(b.dpdTimeout);
         forceEncapsulation = b.forceEncapsulation;
@@ -211,6 +215,22 @@ public final class GatewayConfig {
         return ikeFragmentSize;
     }
 
+    /**
+     * Plugins charon loads besides {@link StrongswanConf#PLUGINS} (tests of the lab's own checks
+     * name one that does not exist). Read when charon starts.
+     */
+    public List<String> extraPlugins() {
+        return extraPlugins;
+    }
+
+    /**
+     * Plugins of {@link StrongswanConf#PLUGINS} charon does not load, e.g. {@code xauth-generic}:
+     * a gateway whose XAuth backend is missing accepts phase 1 but never starts XAuth.
+     */
+    public List<String> omittedPlugins() {
+        return omittedPlugins;
+    }
+
     public Optional<Duration> dpdDelay() {
         return dpdDelay;
     }
@@ -264,6 +284,8 @@ public final class GatewayConfig {
         private Duration childLifeTime;
         private Fragmentation fragmentation;
         private Integer ikeFragmentSize;
+        private List<String> extraPlugins = List.of();
+        private List<String> omittedPlugins = List.of();
         private Duration dpdDelay;
         private Duration dpdTimeout;
         private boolean forceEncapsulation;
@@ -293,6 +315,8 @@ public final class GatewayConfig {
             childLifeTime = c.childLifeTime.orElse(null);
             fragmentation = c.fragmentation.orElse(null);
             ikeFragmentSize = c.ikeFragmentSize.isPresent() ? c.ikeFragmentSize.getAsInt() : null;
+            extraPlugins = c.extraPlugins;
+            omittedPlugins = c.omittedPlugins;
             dpdDelay = c.dpdDelay.orElse(null);
             dpdTimeout = c.dpdTimeout.orElse(null);
             forceEncapsulation = c.forceEncapsulation;
@@ -390,6 +414,18 @@ public final class GatewayConfig {
 
         public Builder fragmentation(Fragmentation value) {
             fragmentation = value;
+            return this;
+        }
+
+        /** See {@link GatewayConfig#extraPlugins()}. */
+        public Builder extraPlugins(List<String> names) {
+            extraPlugins = List.copyOf(names);
+            return this;
+        }
+
+        /** See {@link GatewayConfig#omittedPlugins()}. */
+        public Builder omittedPlugins(List<String> names) {
+            omittedPlugins = List.copyOf(names);
             return this;
         }
 

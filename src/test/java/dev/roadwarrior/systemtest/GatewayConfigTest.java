@@ -117,7 +117,7 @@ class GatewayConfigTest {
     @Test
     void strongswanConfLoadsLibipsecAndAllowsAggressivePsk() {
         final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log"),
-                GatewayConfig.defaults().ikeFragmentSize()));
+                GatewayConfig.defaults().ikeFragmentSize(), StrongswanConf.plugins(GatewayConfig.defaults())));
         assertTrue(lines.contains("i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("fragment_size")), "charon's default unless set");
         assertTrue(lines.contains("socket = unix:///run/x/charon.vici"));
@@ -130,9 +130,26 @@ class GatewayConfigTest {
     void ikeFragmentSizeGoesIntoStrongswanConf() {
         final GatewayConfig config = GatewayConfig.defaults().toBuilder().ikeFragmentSize(576).build();
         final List<String> lines = lines(StrongswanConf.render(Path.of("/run/x/charon.vici"), Path.of("/logs/charon.log"),
-                config.ikeFragmentSize()));
+                config.ikeFragmentSize(), StrongswanConf.plugins(config)));
         assertTrue(lines.contains("fragment_size = 576"), String.join("\n", lines));
         assertEquals(config.ikeFragmentSize(), config.toBuilder().build().ikeFragmentSize());
+    }
+
+    /** The lab's own check: a plugin that failed to load is named with its Debian package, in seconds. */
+    @Test
+    void aPluginThatFailedToLoadIsNamedWithItsPackage() {
+        final String log = "00:00:01 00[LIB] plugin 'xauth-generic': failed to load - xauth_generic_plugin_create not"
+                + " found and no plugin file available\n"
+                + "00:00:01 00[LIB] plugin 'openssl': failed to load - openssl_plugin_create not found\n"
+                + "00:00:01 00[LIB] plugin 'sqlite': failed to load - not ours\n";
+        final List<String> failed = LabPrerequisites.failedPlugins(log, StrongswanConf.plugins(GatewayConfig.defaults()));
+        assertEquals(List.of("xauth-generic", "openssl"), failed);
+        final String sentence = LabPrerequisites.describeMissingPlugins(failed);
+        assertTrue(sentence.contains("'xauth-generic' (Debian package libcharon-extauth-plugins)"), sentence);
+        assertTrue(sentence.contains("'openssl' (Debian package libstrongswan-standard-plugins)"), sentence);
+        assertEquals(List.of(), LabPrerequisites.failedPlugins("00[LIB] loaded plugins: charon random nonce",
+                StrongswanConf.plugins(GatewayConfig.defaults())));
+        assertEquals("libstrongswan", LabPrerequisites.packageOf("sha2"));
     }
 
     private static List<String> lines(String text) {

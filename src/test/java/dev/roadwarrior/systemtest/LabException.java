@@ -13,7 +13,9 @@ public final class LabException extends RuntimeException {
         /** A daemon or client did not reach the expected state in time (or exited early). */
         NOT_READY,
         /** Reading or writing lab files failed. */
-        IO
+        IO,
+        /** The lab itself is broken (a strongSwan plugin or a tool is missing); the detail says what to install. */
+        LAB_BROKEN
     }
 
     private final Reason reason;

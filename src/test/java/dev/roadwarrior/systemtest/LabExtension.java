@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * JUnit 5 extension for lab tests: {@code @ExtendWith(LabExtension.class)}.
  *
  * <ul>
- *   <li>Before the class, skips all its tests (JUnit assumptions, with the reason) unless the JVM
+ *   <li>Before the class, skips all its tests (JUnit assumptions, with the reason; failures under
+ *       {@code CI=true}, see {@link LabPrerequisites}) unless the JVM
  *       runs as root and {@code ip}, {@code iptables}, {@code sysctl}, {@code unshare},
  *       {@code swanctl}, {@code ss}, charon ({@link StrongswanGateway#CHARON}) and {@code /dev/net/tun} exist. Tests that need
  *       more tools call {@link #assumeTools(String...)}.</li>
@@ -37,15 +37,18 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver,
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Assumptions.assumeTrue(isRoot(), "lab tests need root (network namespaces, iptables); skipped");
+        LabPrerequisites.require(isRoot(), "lab tests need root (network namespaces, iptables)");
         assumeTools("ip", "iptables", "sysctl", "unshare", "swanctl", "ss");
-        Assumptions.assumeTrue(Files.isExecutable(StrongswanGateway.CHARON),
-                StrongswanGateway.CHARON + " missing (Debian package strongswan-charon); skipped");
-        Assumptions.assumeTrue(Files.exists(Path.of("/dev/net/tun")),
-                "/dev/net/tun missing (charon's kernel-libipsec and TUN clients need it); skipped");
+        LabPrerequisites.require(Files.isExecutable(StrongswanGateway.CHARON),
+                StrongswanGateway.CHARON + " missing (Debian package strongswan-charon)");
+        LabPrerequisites.require(Files.exists(Path.of("/dev/net/tun")),
+                "/dev/net/tun missing (charon's kernel-libipsec and TUN clients need it)");
     }
 
-    /** Skips the calling test (class) unless every tool is an executable on PATH. */
+    /**
+     * Skips the calling test (class) unless every tool is an executable on PATH; under
+     * {@code CI=true} a missing tool fails it instead (see {@link LabPrerequisites}).
+     */
     public static void assumeTools(String... tools) {
         final List<String> missing = new ArrayList<>();
         for (String tool : tools) {
@@ -53,7 +56,7 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver,
                 missing.add(tool);
             }
         }
-        Assumptions.assumeTrue(missing.isEmpty(), "missing tools " + missing + "; skipped");
+        LabPrerequisites.require(missing.isEmpty(), "missing tools " + missing);
     }
 
     @Override

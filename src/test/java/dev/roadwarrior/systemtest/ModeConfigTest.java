@@ -1,5 +1,7 @@
 package dev.roadwarrior.systemtest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -93,6 +95,28 @@ class ModeConfigTest {
                 client.home().toString()), List.of(RoadwarriorClient.repo().resolve("roadwarrior").toString(), "show",
                 "lab", "--reveal-secrets")).orThrow().stdout();
         assertTrue(shown.contains("alice-password"), "the XAuth password is in the secret store:\n" + shown);
+    }
+
+    /**
+     * The gateway sends a network twice (the pool's split_include and the Unity plugin's own one
+     * from local_ts) and one inside another: the client routes each destination once and works.
+     */
+    @Test
+    void repeatedAndOverlappingSplitNetworksBecomeOneRoute(Lab lab) throws IOException {
+        StrongswanGateway gateway = StrongswanGateway.start(lab, GatewayConfig.defaults().toBuilder()
+                .poolAttribute("split_include", Topology.PROTECTED_NET + ", 10.77.0.0/16, " + Topology.PROTECTED_NET)
+                .build());
+        importLabProfile(lab, Map.of());
+
+        LabProcess running = connectUntilUp(gateway);
+
+        String routes = lab.run(LabNode.CLIENT, "ip", "-4", "route", "show").stdout();
+        assertEquals(1, routes.lines().filter(l -> l.startsWith("10.77.0.0/16 dev rw")).count(), routes);
+        assertFalse(routes.contains(Topology.PROTECTED_NET + " dev rw"), "the /24 inside the /16 is not routed twice:\n"
+                + routes);
+        lab.run(LabNode.CLIENT, "ping", "-c", "2", "-W", "2", Topology.PROTECTED_IP);
+        assertTrue(running.isAlive(), running.output());
+        client.disconnect(running);
     }
 
     private LabProcess connectUntilUp(StrongswanGateway gateway, String... options) {

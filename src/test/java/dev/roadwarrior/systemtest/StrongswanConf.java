@@ -27,10 +27,18 @@ final class StrongswanConf {
     private StrongswanConf() {
     }
 
-    static String render(Path viciSocket, Path logFile, OptionalInt fragmentSize) {
+    /** The plugins charon is told to load: {@link #PLUGINS} and the configuration's extra ones, less the omitted ones. */
+    static List<String> plugins(GatewayConfig config) {
+        final List<String> all = new ArrayList<>(List.of(PLUGINS.split(" ")));
+        all.removeAll(config.omittedPlugins());
+        all.addAll(config.extraPlugins());
+        return all;
+    }
+
+    static String render(Path viciSocket, Path logFile, OptionalInt fragmentSize, List<String> plugins) {
         final List<String> lines = new ArrayList<>(List.of(
                 "charon {",
-                "  load = " + PLUGINS,
+                "  load = " + String.join(" ", plugins),
                 "  i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
         fragmentSize.ifPresent(bytes -> lines.add("  fragment_size = " + bytes));
         lines.addAll(List.of(

@@ -54,7 +54,8 @@ public final class StrongswanGateway implements AutoCloseable {
      * connection, pool and secrets.
      *
      * @throws LabException {@link LabException.Reason#NOT_READY} when charon exits or does not
-     *                      answer in time, {@link LabException.Reason#COMMAND_FAILED} when swanctl
+     *                      answer in time, {@link LabException.Reason#LAB_BROKEN} when a plugin
+     *                      failed to load (the sentence names its Debian package), {@link LabException.Reason#COMMAND_FAILED} when swanctl
      *                      rejects the configuration
      */
     public static StrongswanGateway start(Lab lab, GatewayConfig config) {
@@ -81,8 +82,8 @@ public final class StrongswanGateway implements AutoCloseable {
             throw new IllegalStateException("charon is already running");
         }
         try {
-            Files.writeString(strongswanConf, StrongswanConf.render(viciSocket, logFile, config.ikeFragmentSize()),
-                    StandardCharsets.UTF_8);
+            Files.writeString(strongswanConf, StrongswanConf.render(viciSocket, logFile, config.ikeFragmentSize(),
+                    StrongswanConf.plugins(config)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LabException(LabException.Reason.IO, "cannot write " + strongswanConf, e);
         }
@@ -90,7 +91,21 @@ public final class StrongswanGateway implements AutoCloseable {
                 "unshare", "--mount", "--propagation", "private", "sh", "-c",
                 "mount -t tmpfs -o mode=0755 tmpfs /run && exec " + CHARON));
         awaitVici();
+        checkPlugins();
         load(config);
+    }
+
+    /**
+     * Fails at once, naming the plugin and its Debian package, when charon's log says a plugin of
+     * its {@code load =} line failed to load: a broken lab, not a fault of the client under test.
+     */
+    private void checkPlugins() {
+        final List<String> failed = LabPrerequisites.failedPlugins(log() + "\n" + charon.output(),
+                StrongswanConf.plugins(config));
+        if (!failed.isEmpty()) {
+            stop();
+            throw new LabException(LabException.Reason.LAB_BROKEN, LabPrerequisites.describeMissingPlugins(failed));
+        }
     }
 
     /** Writes {@code config} as swanctl.conf and loads it into the running charon (replacing the old one). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -71,5 +72,19 @@ class StrongswanGatewayTest {
         final GatewayConfig broken = GatewayConfig.defaults().toBuilder().ikeProposals("no-such-cipher").build();
         final LabException e = assertThrows(LabException.class, () -> gateway.load(broken));
         assertEquals(LabException.Reason.COMMAND_FAILED, e.reason());
+    }
+
+    /** A plugin in charon's load= line that does not exist stops the test at once, naming it. */
+    @Test
+    void aPluginThatFailsToLoadFailsTheTestAtOnce(Lab lab) {
+        final GatewayConfig config = GatewayConfig.defaults().toBuilder()
+                .extraPlugins(List.of("roadwarrior-no-such-plugin")).build();
+        final long start = System.nanoTime();
+        final LabException e = assertThrows(LabException.class, () -> StrongswanGateway.start(lab, config));
+        final long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("broken lab detected in " + millis + " ms: " + e.getMessage());
+        assertEquals(LabException.Reason.LAB_BROKEN, e.reason());
+        assertTrue(e.getMessage().contains("plugin 'roadwarrior-no-such-plugin' (Debian package unknown"), e.getMessage());
+        assertTrue(millis < 15_000, millis + " ms");
     }
 }

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * disconnect cleanly (exit 0). The work is the {@link ConnectService}'s, shared with the desktop
  * app; this command supplies the terminal ({@link TerminalInteraction}) and prints the events.
  */
-@Command(name = "connect", description = "Connect with a profile, through the service when it runs.")
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "Connect with a profile, through the service when it runs.")
 final class ConnectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the profile name")

@@ -37,6 +37,11 @@ public enum FailureReason {
     HOST_CONFIGURATION_FAILED,
     /** A local network error: no route, socket failure. */
     LOCAL_NETWORK_ERROR,
+    /**
+     * The gateway accepted phase 1 but never started XAuth, although the profile's authentication
+     * method expects it: most likely the profile and the gateway disagree on the method.
+     */
+    XAUTH_NOT_STARTED,
     /** The user cancelled. */
     CANCELLED
 }

@@ -78,6 +78,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private TunnelConfig tunnel;
     private long lastStarvedRestart = Long.MIN_VALUE;
     private long now;
+    private int pathMtu = Integer.MAX_VALUE;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random) {
@@ -210,6 +211,12 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         if (!finished && current != null) {
             current.traffic(activity, nowMillis);
         }
+    }
+
+    @Override
+    public void pathMtu(int bytes) {
+        pathMtu = bytes;
+        sessions().forEach(s -> s.pathMtu(bytes));
     }
 
     @Override
@@ -351,7 +358,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
             retireAt = Long.MAX_VALUE;
         } else if (session == next) {
             next = null;
-            if (!retryable(why.reason())) {
+            if (!retryable(why.reason(), true)) {
                 fail(why);
                 return;
             }
@@ -366,7 +373,8 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
                 }
                 current = next;
                 next = null;
-            } else if (!retryable(why.reason()) || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
+            } else if (!retryable(why.reason(), tunnel != null)
+                    || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
                 fail(why);
             } else {
                 reconnectLater(why.detail());
@@ -374,9 +382,15 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         }
     }
 
-    /** Whether an end with this reason is worth another attempt (else the connection fails). */
-    static boolean retryable(FailureReason reason) {
+    /**
+     * Whether an end with this reason is worth another attempt (else the connection fails). A
+     * gateway that does not start XAuth is most likely configured for another method, unless the
+     * connection has worked before ({@code worked}): then it may be restarting.
+     */
+    static boolean retryable(FailureReason reason, boolean worked) {
         switch (reason) {
+            case XAUTH_NOT_STARTED:
+                return worked;
             case GATEWAY_UNREACHABLE:
             case PEER_DEAD:
             case DELETED_BY_GATEWAY:
@@ -429,9 +443,11 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     }
 
     private IkeSaSession session(Purpose purpose) {
-        return new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke, localNatt,
-                gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
+        IkeSaSession s = new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke,
+                localNatt, gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
                 outputs::add);
+        s.pathMtu(pathMtu);
+        return s;
     }
 
     /** The live sessions, newest first. */

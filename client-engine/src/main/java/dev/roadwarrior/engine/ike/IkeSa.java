@@ -35,6 +35,7 @@ public final class IkeSa {
     private final InetSocketAddress gateway;
     private final long initiatorCookie;
     private final boolean initialContact;
+    private int pathMtu = Integer.MAX_VALUE;
     private long responderCookie;
     private Phase1Choice phase1;
     private Keymat keymat;
@@ -145,6 +146,16 @@ public final class IkeSa {
 
     public boolean nattDraft() {
         return nattDraft;
+    }
+
+    /** The largest IP datagram the path towards the gateway carries, as far as known. */
+    public int pathMtu() {
+        return pathMtu;
+    }
+
+    /** See {@link IkeSession#pathMtu}. */
+    void pathMtu(int bytes) {
+        pathMtu = bytes;
     }
 
     public Set<PeerFeature> peerFeatures() {

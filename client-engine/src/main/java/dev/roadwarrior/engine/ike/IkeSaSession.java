@@ -48,6 +48,11 @@ final class IkeSaSession implements TaskManager.Listener {
 
     /** How long to wait for a gateway to start XAuth or push its configuration. */
     static final long GATEWAY_TURN_MILLIS = 30_000;
+    /**
+     * How long to wait for a gateway to start XAuth after phase 1, resending our last phase 1
+     * message meanwhile: below strongSwan's 30 s limit for half-open SAs.
+     */
+    static final long XAUTH_START_MILLIS = 22_000;
     /** How long to wait for the user to answer a prompt. */
     static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
     private static final System.Logger LOG = System.getLogger(IkeSaSession.class.getName());
@@ -122,6 +127,11 @@ final class IkeSaSession implements TaskManager.Listener {
 
     Purpose purpose() {
         return purpose;
+    }
+
+    /** See {@link IkeSession#pathMtu}. */
+    void pathMtu(int bytes) {
+        sa.pathMtu(bytes);
     }
 
     long initiatorCookie() {
@@ -360,7 +370,7 @@ final class IkeSaSession implements TaskManager.Listener {
 
     @Override
     public void waiting(Task task) {
-        if (task == xauth && xauth.prompt().isPresent()) {
+        if (task == xauth && xauth.prompt().isPresent() && !xauth.retransmission()) {
             waitDeadline = now + PROMPT_MILLIS;
             emit(xauth.prompt().get());
         }
@@ -397,7 +407,8 @@ final class IkeSaSession implements TaskManager.Listener {
                 state(ConnectionState.AUTHENTICATING);
             }
             xauth = new XauthTask(sa);
-            waitDeadline = now + GATEWAY_TURN_MILLIS;
+            waitDeadline = now + XAUTH_START_MILLIS;
+            tasks.resendLastUntilHeard(now);
         } else {
             authenticated();
             startModeConfig();
@@ -408,7 +419,9 @@ final class IkeSaSession implements TaskManager.Listener {
         switch (xauth.outcome()) {
             case PENDING:
                 waitDeadline = now + GATEWAY_TURN_MILLIS;
-                progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
+                if (!xauth.retransmission()) {
+                    progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
+                }
                 break;
             case SUCCEEDED:
                 waitDeadline = Long.MAX_VALUE;
@@ -538,10 +551,12 @@ final class IkeSaSession implements TaskManager.Listener {
             return new ConnectException(FailureReason.CREDENTIALS_MISSING, "no answer to the gateway's question within "
                     + EngineEvent.CredentialsRequired.TIMEOUT_SECONDS + " s");
         }
+        if (xauth != null && !xauth.started()) {
+            return new ConnectException(FailureReason.XAUTH_NOT_STARTED, "no XAuth request within "
+                    + XAUTH_START_MILLIS / 1000 + " s of phase 1");
+        }
         if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-            return new ConnectException(FailureReason.PROTOCOL_ERROR, xauth.answered().isEmpty()
-                    ? "the gateway did not start user authentication (XAuth)"
-                    : "the gateway did not finish user authentication (XAuth)");
+            return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not finish user authentication (XAuth)");
         }
         return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not send its configuration");
     }

@@ -73,6 +73,13 @@ public interface IkeSession {
      */
     void networkChanged(boolean localAddressChanged, long nowMillis);
 
+    /**
+     * The path towards the gateway carries at most {@code bytes} per IP datagram (learned from the
+     * kernel after EMSGSIZE): IKE fragments are made to fit it from now on.
+     */
+    default void pathMtu(int bytes) {
+    }
+
     /** New sockets are open (after {@link IkeOutput.OpenSockets}), with their local addresses. */
     void socketsOpened(InetSocketAddress localIke, InetSocketAddress localNatt, long nowMillis);
 

@@ -9,6 +9,7 @@ import dev.roadwarrior.engine.ike.codec.payload.DeletePayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyPayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.task.HashedMessages;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -63,12 +64,13 @@ final class Informational {
         List<NotifyType> errors = new ArrayList<>();
         List<Integer> acks = new ArrayList<>();
         for (NotifyPayload n : message.all(NotifyPayload.class)) {
+            byte[] sequence = ZeroPadding.trim(n.data(), 4); // DPD's 32-bit sequence number (RFC 3706)
             if (n.notifyType().equals(NotifyType.R_U_THERE)) {
                 if (sa.hasKeys()) {
-                    send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK, sa.cookies(), n.data()));
+                    send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE_ACK, sa.cookies(), sequence));
                 }
-            } else if (n.notifyType().equals(NotifyType.R_U_THERE_ACK) && n.data().length == 4) {
-                acks.add(ByteBuffer.wrap(n.data()).getInt());
+            } else if (n.notifyType().equals(NotifyType.R_U_THERE_ACK) && sequence.length == 4) {
+                acks.add(ByteBuffer.wrap(sequence).getInt());
             } else if (n.notifyType().code() < 8192) {
                 errors.add(n.notifyType());
             } else {

@@ -45,6 +45,11 @@ import java.util.random.RandomGenerator;
  * while the connect waits: it is sent again {@link #FINAL_REPEATS_MILLIS} later (a gateway takes
  * the copies for retransmissions).
  *
+ * <p>A message that ends our part of an exchange after which the gateway must start the next one
+ * (Aggressive Mode's third message, before XAuth) can be resent on our own timer until a message
+ * of the gateway's arrives ({@link #resendLastUntilHeard}): a gateway does not retransmit the
+ * message that third one answered, so losing all its copies would otherwise stall the connect.
+ *
  * <p>A responder task whose answer awaits a third message (a Quick Mode the gateway starts) returns
  * {@link TaskResult#needMore}: the answer is retransmitted until that message comes, independently
  * of our own exchange in flight; the manager gives up on it quietly ({@link Listener#abandoned}).
@@ -89,6 +94,8 @@ public final class TaskManager {
 
     /** When a message that ends our part of an exchange is sent again, after its first transmission. */
     static final long[] FINAL_REPEATS_MILLIS = {500, 1_500};
+    /** How often {@link #resendLastUntilHeard} sends the last message again. */
+    static final long RESEND_MILLIS = 3_000;
     private static final System.Logger LOG = System.getLogger(TaskManager.class.getName());
 
     private final IkeSa sa;
@@ -106,6 +113,10 @@ public final class TaskManager {
     private final List<Repeat> repeats = new ArrayList<>();
     private Outstanding outstanding;
     private int fragmentId;
+    /** The datagrams of the last message sent, and when they are next sent again (see {@link #resendLastUntilHeard}). */
+    private List<byte[]> lastSent = List.of();
+    private boolean lastSentNatt;
+    private long resendAt = Long.MAX_VALUE;
 
     /** A copy of a final message, due at {@code at}. */
     private record Repeat(List<byte[]> datagrams, boolean natt, long at) {
@@ -157,8 +168,17 @@ public final class TaskManager {
         startNext(now);
     }
 
+    /**
+     * Sends the last message sent again every {@link #RESEND_MILLIS} until a message from the
+     * gateway is processed by a task (or {@link #clear}).
+     */
+    public void resendLastUntilHeard(long now) {
+        resendAt = lastSent.isEmpty() ? Long.MAX_VALUE : now + RESEND_MILLIS;
+    }
+
     /** Drops every queued and in-flight exchange (before a teardown). */
     public void clear() {
+        resendAt = Long.MAX_VALUE;
         queue.clear();
         outstanding = null;
         responding.clear();
@@ -218,6 +238,7 @@ public final class TaskManager {
             }
             TaskResult result = task.process(message);
             sa.confirm(header.messageId());
+            resendAt = Long.MAX_VALUE;
             listener.heard();
             boolean ours = awaited != null && awaited == outstanding;
             if (ours) {
@@ -234,6 +255,7 @@ public final class TaskManager {
                     for (byte[] d : ds) {
                         output.accept(new IkeOutput.Send(d, sa.nattActive()));
                     }
+                    remember(ds);
                     if (!result.done()) {
                         awaitFinal(task, header.messageId(), ds, now);
                     } else {
@@ -285,6 +307,11 @@ public final class TaskManager {
 
     /** Retransmits or gives up on the requests and answers in flight when their time has come. */
     public void tick(long now) {
+        if (now >= resendAt) {
+            resendAt = now + RESEND_MILLIS;
+            LOG.log(System.Logger.Level.DEBUG, "nothing from the gateway yet; sending our last message again");
+            lastSent.forEach(d -> output.accept(new IkeOutput.Send(d, lastSentNatt)));
+        }
         for (Repeat r : List.copyOf(repeats)) {
             if (now >= r.at()) {
                 repeats.remove(r);
@@ -310,7 +337,7 @@ public final class TaskManager {
 
     /** When {@link #tick} is next due, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        long next = outstanding == null ? Long.MAX_VALUE : outstanding.deadline;
+        long next = Math.min(resendAt, outstanding == null ? Long.MAX_VALUE : outstanding.deadline);
         for (Outstanding r : responding.values()) {
             next = Math.min(next, r.deadline);
         }
@@ -365,13 +392,20 @@ public final class TaskManager {
         for (byte[] d : ds) {
             output.accept(new IkeOutput.Send(d, sa.nattActive()));
         }
+        remember(ds);
         outstanding.deadline = now + policy.timeoutMillis(0, random);
+    }
+
+    private void remember(List<byte[]> datagrams) {
+        lastSent = datagrams;
+        lastSentNatt = sa.nattActive();
     }
 
     /** The datagram itself, or its fragments when fragmentation is due. */
     private List<byte[]> datagrams(byte[] datagram, ExchangeType exchangeType) {
         FragmentationMode mode = sa.request().transport().fragmentation();
-        int limit = sa.request().transport().fragmentSize() - (sa.nattActive() ? 4 : 0);
+        // the profile's fragment size, or less when the path towards the gateway turned out smaller (IPv4 + UDP headers)
+        int limit = Math.min(sa.request().transport().fragmentSize(), sa.pathMtu() - 28) - (sa.nattActive() ? 4 : 0);
         boolean due = mode == FragmentationMode.FORCE
                 || mode == FragmentationMode.ENABLE && sa.peerFeatures().contains(IkeSa.PeerFeature.FRAGMENTATION);
         if (!due || datagram.length <= limit || limit <= Fragmenter.OVERHEAD) {

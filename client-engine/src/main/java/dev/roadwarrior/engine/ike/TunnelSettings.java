@@ -44,6 +44,25 @@ final class TunnelSettings {
             }
             splitDns.addAll(c.splitDnsDomains());
         }
-        return new TunnelConfig(address, prefix, host.mtu(), gateway, include, exclude, dns, domains, splitDns);
+        return new TunnelConfig(address, prefix, host.mtu(), gateway, normalised(include), normalised(exclude), dns,
+                domains, splitDns);
+    }
+
+    /**
+     * The networks without repeats and without those inside another of the list (a wider network
+     * coming after the ones it covers is kept in its own place).
+     * Gateways send both (strongSwan repeats a network when a pool's split_include and its Unity
+     * plugin both apply; Cisco split-tunnel lists may overlap), and the host can route each
+     * destination only once.
+     */
+    static List<Ipv4Network> normalised(List<Ipv4Network> networks) {
+        List<Ipv4Network> kept = new ArrayList<>();
+        for (Ipv4Network n : networks) {
+            if (kept.stream().noneMatch(k -> k.contains(n))) {
+                kept.removeIf(n::contains);
+                kept.add(n);
+            }
+        }
+        return kept;
     }
 }

@@ -11,11 +11,14 @@ import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.api.WarningReason;
 import dev.roadwarrior.engine.esp.EspStatistics;
+import dev.roadwarrior.engine.esp.EspTransform;
+import dev.roadwarrior.engine.esp.PathMtu;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
 import dev.roadwarrior.engine.ike.ChildSaKeys;
 import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
+import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet4Address;
@@ -49,6 +52,10 @@ final class Connection implements Runnable {
     static final long TRAFFIC_REPORT_MILLIS = 1_000;
     /** How often the route to the gateway is looked up (has the local address changed?). */
     static final long NETWORK_CHECK_MILLIS = 2_000;
+    /** The path MTU assumed when the host cannot tell: Ethernet's. */
+    static final int DEFAULT_PATH_MTU = 1_500;
+    /** The path MTU assumed after EMSGSIZE when the host cannot tell the learned one: IPv6's minimum, common for tunnelled uplinks. */
+    static final int FALLBACK_PATH_MTU = 1_280;
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final ConnectRequest request;
@@ -62,6 +69,7 @@ final class Connection implements Runnable {
     private final DataPlane dataPlane = new DataPlane();
     private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final TunnelMtu mtu = new TunnelMtu();
 
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Tunnel tunnel;
@@ -69,6 +77,7 @@ final class Connection implements Runnable {
     private volatile String tunFailure;
     private volatile GatewaySockets sockets;
     private volatile Features features = new Features(false, false, Long.MAX_VALUE);
+    private volatile boolean messageTooLong;
 
     // engine thread only
     private IkeSession session;
@@ -81,6 +90,8 @@ final class Connection implements Runnable {
     private long nextNetworkCheck;
     private boolean reopenDue;
     private HostTunnel host;
+    /** The TUN device's MTU, fixed at the first tunnel up so that a rekey never reconfigures the host for it. */
+    private int tunMtu;
 
     /** The user's answer to a prompt, on its way to the engine thread. */
     private record Answer(String promptId, Map<CredentialKind, char[]> values) {
@@ -159,7 +170,8 @@ final class Connection implements Runnable {
             if (disconnectRequested) {
                 return;
             }
-            host = new HostTunnel(configurator, dataPlane, this::tunFailed, clock);
+            host = new HostTunnel(configurator, dataPlane, this::tunFailed, clock, mtu, this::messageTooLong);
+            sockets.onMessageTooLong(this::messageTooLong);
             session = sessionFactory.create(request, sockets.localIke(), sockets.localNatt(), sockets.gateway());
             long now = clock.getAsLong();
             nextTraffic = now + TRAFFIC_REPORT_MILLIS;
@@ -212,6 +224,11 @@ final class Connection implements Runnable {
             }
             if (reopenDue) {
                 reopenSockets(now);
+                continue;
+            }
+            if (messageTooLong) {
+                messageTooLong = false;
+                learnPathMtu();
                 continue;
             }
             if (now >= nextTraffic) {
@@ -276,6 +293,33 @@ final class Connection implements Runnable {
         }
     }
 
+    /** EMSGSIZE on a socket (any thread): the engine thread learns the new path MTU. */
+    private void messageTooLong() {
+        messageTooLong = true;
+        GatewaySockets s = sockets;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    /**
+     * Lowers the tunnel's effective MTU to what the path towards the gateway now carries: larger
+     * inner packets with DF set get ICMP "fragmentation needed", TCP SYNs a smaller MSS.
+     */
+    private void learnPathMtu() {
+        Optional<EspTransform> transform = dataPlane.sas().outbound().map(sa -> sa.transform());
+        if (transform.isEmpty()) {
+            return;
+        }
+        int path = configurator.pathMtu((Inet4Address) sockets.gateway().getAddress()).orElse(FALLBACK_PATH_MTU);
+        int inner = PathMtu.innerMtu(transform.get(), Math.min(path, DEFAULT_PATH_MTU));
+        session.pathMtu(path);
+        if (mtu.lower(inner)) {
+            LOG.log(Level.INFO, "the path to the gateway carries " + path + " bytes: inner packets up to " + inner
+                    + " bytes, TCP MSS " + PathMtu.mss(inner));
+        }
+    }
+
     private void beginDisconnect(long now) {
         disconnectDeadline = now + DISCONNECT_GRACE_MILLIS;
         announce(ConnectionState.DISCONNECTING);
@@ -319,6 +363,7 @@ final class Connection implements Runnable {
         }
         ByteBuffer inner = dataPlane.decapsulate(packet, clock.getAsLong());
         if (inner != null) {
+            PathMtu.clampMss(inner, PathMtu.mss(mtu.inner())); // a SYN-ACK: our side sends no more than fits
             try {
                 host.write(inner);
             } catch (IOException e) {
@@ -400,8 +445,9 @@ final class Connection implements Runnable {
             fail(FailureReason.NOT_SUPPORTED, "the gateway did not agree to UDP encapsulation");
             return;
         }
+        TunnelConfig config = withTunMtu(up.config());
         try {
-            if (host.configure(up.config(), sockets) && !up.config().splitDnsDomains().isEmpty()
+            if (host.configure(config, sockets) && !up.config().splitDnsDomains().isEmpty()
                     && !up.config().dnsServers().isEmpty() && !host.routesDnsByDomain()) {
                 deliver(new EngineEvent.Warning(WarningReason.SPLIT_DNS_NOT_ROUTED,
                         "split-DNS domains " + String.join(", ", up.config().splitDnsDomains())));
@@ -415,6 +461,22 @@ final class Connection implements Runnable {
         tunnel = new Tunnel(tunnel == null ? now : tunnel.upSinceMillis(), up.algorithms(), up.config().address());
         deliver(up);
         announce(ConnectionState.CONNECTED);
+    }
+
+    /**
+     * The settings with the TUN device's MTU: the profile's MTU, but no more than an inner packet
+     * whose ESP packet (with the negotiated transform, in UDP) fits the path towards the gateway.
+     */
+    private TunnelConfig withTunMtu(TunnelConfig c) {
+        Optional<EspTransform> transform = dataPlane.sas().outbound().map(sa -> sa.transform());
+        if (tunMtu == 0 && transform.isPresent()) {
+            int path = configurator.pathMtu((Inet4Address) sockets.gateway().getAddress()).orElse(DEFAULT_PATH_MTU);
+            tunMtu = Math.min(c.mtu(), PathMtu.innerMtu(transform.get(), Math.min(path, DEFAULT_PATH_MTU)));
+            LOG.log(Level.INFO, "TUN MTU " + tunMtu + " (profile " + c.mtu() + ", path " + path + ", ESP "
+                    + transform.get() + ")");
+        }
+        return tunMtu == 0 ? c : new TunnelConfig(c.address(), c.prefixLength(), tunMtu, c.gateway(), c.includeNetworks(),
+                c.excludeNetworks(), c.dnsServers(), c.searchDomains(), c.splitDnsDomains());
     }
 
     private void tunFailed(IOException e) {

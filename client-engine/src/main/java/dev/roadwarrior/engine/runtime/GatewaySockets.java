@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -47,6 +48,7 @@ final class GatewaySockets implements Closeable {
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(MAX_DATAGRAM);
     private volatile DatagramChannel ike;
     private volatile DatagramChannel natt;
+    private volatile Runnable onMessageTooLong = () -> { };
 
     private GatewaySockets(Selector selector, DatagramChannel ike, DatagramChannel natt, InetSocketAddress gateway,
             int nattPort, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
@@ -182,6 +184,19 @@ final class GatewaySockets implements Closeable {
         natt.write(UdpEncapsulation.keepalive());
     }
 
+    /**
+     * Whether a socket call failed because a datagram was longer than the path MTU the kernel
+     * learned (EMSGSIZE, reported on the next call after the ICMP "fragmentation needed" came).
+     */
+    static boolean messageTooLong(IOException e) {
+        return e instanceof SocketException && String.valueOf(e.getMessage()).contains("Message too long");
+    }
+
+    /** Called (on the engine thread) when {@link #poll} meets {@link #messageTooLong}. */
+    void onMessageTooLong(Runnable action) {
+        onMessageTooLong = action;
+    }
+
     /** Makes a {@link #poll} in progress, or the next one, return at once. */
     void wakeup() {
         selector.wakeup();
@@ -190,7 +205,9 @@ final class GatewaySockets implements Closeable {
     /**
      * Waits until a datagram arrives, the timeout passes or {@link #wakeup} is called, then hands
      * the datagrams that have arrived to {@code handler}. An ICMP port unreachable reported on a
-     * socket is logged and skipped (IKE retransmits; giving up is the session's decision).
+     * socket is logged and skipped (IKE retransmits; giving up is the session's decision), and so
+     * is EMSGSIZE ({@link #messageTooLong}), after telling {@link #onMessageTooLong}: a smaller path
+     * MTU never ends the connection.
      *
      * @param timeoutMillis the longest wait; 0 waits without limit
      * @throws IOException when the selector or a socket fails for good
@@ -211,6 +228,13 @@ final class GatewaySockets implements Closeable {
                     }
                 } catch (PortUnreachableException e) {
                     LOG.log(Level.DEBUG, "gateway port unreachable ({0})", viaNatt ? "NAT-T" : "IKE");
+                    continue;
+                } catch (SocketException e) {
+                    if (!messageTooLong(e)) {
+                        throw e;
+                    }
+                    LOG.log(Level.INFO, "a datagram to the gateway was too long for the path ({0})", e.getMessage());
+                    onMessageTooLong.run();
                     continue;
                 }
                 receiveBuffer.flip();

@@ -26,13 +26,17 @@ final class HostTunnel {
     private final DataPlane dataPlane;
     private final Consumer<IOException> onTunFailure;
     private final LongSupplier clock;
+    private final TunnelMtu mtu;
+    private final Runnable onMessageTooLong;
     private boolean touched;
     private TunDevice tun;
     private TunnelConfig applied;
     private TunReader reader;
 
     HostTunnel(NetworkConfigurator configurator, DataPlane dataPlane, Consumer<IOException> onTunFailure,
-            LongSupplier clock) {
+            LongSupplier clock, TunnelMtu mtu, Runnable onMessageTooLong) {
+        this.mtu = mtu;
+        this.onMessageTooLong = onMessageTooLong;
         this.configurator = configurator;
         this.dataPlane = dataPlane;
         this.onTunFailure = onTunFailure;
@@ -65,7 +69,9 @@ final class HostTunnel {
         tun = configurator.openTun(TUN_PREFIX, config.mtu());
         configurator.apply(tun, config);
         applied = config;
-        reader = TunReader.start(tun, dataPlane.sas(), dataPlane.esp(), sockets, onTunFailure, clock);
+        mtu.reset(config.mtu());
+        reader = TunReader.start(tun, dataPlane.sas(), dataPlane.esp(), sockets, onTunFailure, clock, mtu,
+                onMessageTooLong);
         return true;
     }
 

@@ -3,6 +3,7 @@ package dev.roadwarrior.engine.runtime;
 import dev.roadwarrior.engine.esp.EspProcessor;
 import dev.roadwarrior.engine.esp.EspResult;
 import dev.roadwarrior.engine.esp.EspSa;
+import dev.roadwarrior.engine.esp.PathMtu;
 import dev.roadwarrior.engine.esp.SaTable;
 import dev.roadwarrior.engine.spi.TunDevice;
 import java.io.IOException;
@@ -29,13 +30,17 @@ final class TunReader implements Runnable {
     private final EspProcessor esp;
     private final GatewaySockets sockets;
     private final Consumer<IOException> onFailure;
+    private final TunnelMtu mtu;
+    private final Runnable onMessageTooLong;
     private final LongSupplier clock;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile long lastSentMillis = Long.MIN_VALUE;
 
     private TunReader(TunDevice tun, SaTable sas, EspProcessor esp, GatewaySockets sockets,
-            Consumer<IOException> onFailure, LongSupplier clock) {
+            Consumer<IOException> onFailure, LongSupplier clock, TunnelMtu mtu, Runnable onMessageTooLong) {
+        this.mtu = mtu;
+        this.onMessageTooLong = onMessageTooLong;
         this.tun = tun;
         this.sas = sas;
         this.esp = esp;
@@ -48,11 +53,13 @@ final class TunReader implements Runnable {
 
     /**
      * Starts the thread. {@code onFailure} is called on it when reading fails unexpectedly;
-     * {@code clock} (thread-safe) stamps {@link #lastSentMillis()}.
+     * {@code clock} (thread-safe) stamps {@link #lastSentMillis()}. Packets longer than
+     * {@code mtu} with DF set are answered with ICMP "fragmentation needed" instead of sent, TCP
+     * SYNs get an MSS that fits it; {@code onMessageTooLong} (thread-safe) hears of EMSGSIZE.
      */
     static TunReader start(TunDevice tun, SaTable sas, EspProcessor esp, GatewaySockets sockets,
-            Consumer<IOException> onFailure, LongSupplier clock) {
-        TunReader reader = new TunReader(tun, sas, esp, sockets, onFailure, clock);
+            Consumer<IOException> onFailure, LongSupplier clock, TunnelMtu mtu, Runnable onMessageTooLong) {
+        TunReader reader = new TunReader(tun, sas, esp, sockets, onFailure, clock, mtu, onMessageTooLong);
         reader.thread.start();
         return reader;
     }
@@ -83,12 +90,20 @@ final class TunReader implements Runnable {
             }
             out.clear();
             try {
+                int limit = mtu.inner();
+                if (PathMtu.tooBigToSend(inner, limit)) {
+                    tun.write(PathMtu.fragmentationNeeded(inner, limit));
+                    continue;
+                }
+                PathMtu.clampMss(inner, PathMtu.mss(limit));
                 if (esp.encapsulate(sa, inner, out) instanceof EspResult.Processed p) {
                     sockets.sendEsp(p.packet());
                     lastSentMillis = clock.getAsLong();
                 }
             } catch (IOException | RuntimeException e) {
-                if (!stopping) {
+                if (e instanceof IOException io && GatewaySockets.messageTooLong(io)) {
+                    onMessageTooLong.run();
+                } else if (!stopping) {
                     LOG.log(Level.DEBUG, "outbound packet not sent: {0}", e.toString());
                 }
             }

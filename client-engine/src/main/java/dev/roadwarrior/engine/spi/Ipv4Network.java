@@ -65,7 +65,12 @@ public record Ipv4Network(Inet4Address address, int prefixLength) {
         return (Inet4Address) toAddress(mask(prefixLength));
     }
 
-    /** Whether {@code a} lies inside this network. */
+    /** Whether {@code other} is this network or lies entirely inside it. */
+    public boolean contains(Ipv4Network other) {
+        return other.prefixLength >= prefixLength && contains(other.address);
+    }
+
+    /** Whether {@code a} lies in this network. */
     public boolean contains(Inet4Address a) {
         return (toInt(a) & mask(prefixLength)) == toInt(address);
     }

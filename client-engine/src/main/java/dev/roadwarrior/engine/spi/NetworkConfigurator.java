@@ -1,6 +1,8 @@
 package dev.roadwarrior.engine.spi;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.util.OptionalInt;
 
 /**
  * Puts a tunnel's settings on the host and takes them off again. Implementations live in
@@ -36,6 +38,15 @@ public interface NetworkConfigurator {
      */
     default boolean routesDnsByDomain() {
         return true;
+    }
+
+    /**
+     * The largest IP datagram the host can now send towards {@code destination} without
+     * fragmentation: the path MTU the kernel learned from ICMP "fragmentation needed", else the MTU
+     * of the outgoing interface; empty when the host cannot tell.
+     */
+    default OptionalInt pathMtu(Inet4Address destination) {
+        return OptionalInt.empty();
     }
 
     /** Undoes {@link #apply} and closes the TUN device opened by {@link #openTun}. */

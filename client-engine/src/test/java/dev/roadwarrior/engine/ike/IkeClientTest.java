@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The whole client against {@link TestGateway}, on a simulated clock: it stays connected across
@@ -322,28 +324,83 @@ class IkeClientTest {
         assertTrue(client.isFinished());
     }
 
-    @Test
-    void aFirstConnectThatReachedTheGatewayButBrokeOffIsTriedAgain() {
+    /**
+     * libreswan pads every message inside its last payload (1 to 3 zero bytes counted in its
+     * length): Aggressive Mode's vendor ID, the XAuth request and status, the Mode Config reply,
+     * Quick Mode's ID, the R-U-THERE-ACK notify and the delete all arrive so and are taken.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void messagesPaddedInsideTheirLastPayloadAreTaken(int padding) {
+        gateway.padding = padding;
         gateway.xauthPassword = "pw";
-        gateway.loseXauthRequests = 1;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
-        advance(35_000);
-        assertEquals(1, progress(ProgressStep.RECONNECTING).size());
-        assertTrue(progress(ProgressStep.RECONNECTING).get(0).contains("did not start user authentication"));
-        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size(), events().toString());
+        IkeOutput.InstallChildSa first = outputs(IkeOutput.InstallChildSa.class).get(0);
+
+        lastOutbound = now + 500; // traffic goes out, none comes back: DPD asks, the padded acks answer
+        advance(30_000);
+        assertTrue(gateway.log.contains("R-U-THERE"), gateway.log.toString());
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty(), "every R-U-THERE-ACK was taken: " + progress(ProgressStep.RECONNECTING));
+
+        client.receive(gateway.deleteChild(gateway.cookies().get(0), first.keys().inboundSpi()), false, now);
+        pump();
+        assertEquals(2, outputs(IkeOutput.InstallChildSa.class).size(), "the padded delete was taken: a new pair");
+        assertEquals(List.of("AM initial-contact", "XAUTH ok", "MC", "QM", "QM"),
+                gateway.log.stream().filter(l -> !l.equals("R-U-THERE")).toList());
         assertTrue(events(EngineEvent.Failed.class).isEmpty());
     }
 
+    /**
+     * Every copy of Aggressive Mode's third message is lost, the two quick repeats too: the gateway
+     * never retransmits what it answers, so the client resends it on its own timer until XAuth starts.
+     */
     @Test
-    void aFirstConnectGivesUpAfterThreeAttempts() {
+    void aLostThirdMessageIsResentUntilTheGatewayStartsXauth() {
         gateway.xauthPassword = "pw";
-        gateway.loseXauthRequests = IkeClient.FIRST_CONNECT_ATTEMPTS;
+        gateway.loseThirdMessages = 1 + TaskManager.FINAL_REPEATS_MILLIS.length + 2;
+        long start = now;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
-        advance(120_000);
-        assertEquals(IkeClient.FIRST_CONNECT_ATTEMPTS - 1, progress(ProgressStep.RECONNECTING).size());
+        advance(15_000);
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty(), "no reconnect: " + progress(ProgressStep.RECONNECTING));
+        assertEquals(0, gateway.loseThirdMessages);
+        assertEquals(List.of("AM initial-contact", "XAUTH ok", "MC", "QM"), gateway.log);
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
+        assertTrue(now - start <= 15_000);
+    }
+
+    /** A gateway that never starts XAuth ends a first connect in plain words, without retrying. */
+    @Test
+    void aFirstConnectToAGatewayThatNeverStartsXauthFailsWithItsOwnReason() {
+        gateway.xauthPassword = "pw";
+        gateway.neverStartXauth = true;
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        advance(IkeSaSession.XAUTH_START_MILLIS - 1_000);
+        assertTrue(events(EngineEvent.Failed.class).isEmpty(), "still waiting");
+        advance(2_000);
         List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
         assertEquals(1, failed.size());
-        assertEquals(FailureReason.PROTOCOL_ERROR, failed.get(0).error().reason());
+        assertEquals(FailureReason.XAUTH_NOT_STARTED, failed.get(0).error().reason());
+        assertTrue(progress(ProgressStep.RECONNECTING).isEmpty());
+        assertEquals(List.of("AM initial-contact", "DELETE ISAKMP"), gateway.log, "one phase 1 only, deleted at the end");
         assertTrue(client.isFinished());
+    }
+
+    /** After the tunnel has worked, a gateway that does not start XAuth may be restarting: the client keeps trying. */
+    @Test
+    void aReconnectToAGatewayThatDoesNotStartXauthKeepsTrying() {
+        gateway.xauthPassword = "pw";
+        connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size());
+        gateway.neverStartXauth = true;
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+        advance(120_000);
+        assertTrue(progress(ProgressStep.RECONNECTING).size() >= 3, progress(ProgressStep.RECONNECTING).toString());
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
+        gateway.neverStartXauth = false;
+        advance(90_000);
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size());
     }
 }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roadwarrior.engine.api.ConnectException;
+import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeHeader;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.codec.payload.NoncePayload;
+import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
 import java.net.InetSocketAddress;
@@ -148,5 +150,40 @@ class TaskManagerTest {
         public TaskResult process(IkeMessage message) {
             return third ? TaskResult.finished(build()) : TaskResult.finished();
         }
+    }
+
+    /** After a smaller path MTU was learned, IKE fragments fit it even when the profile's size is larger. */
+    @Test
+    void ikeFragmentsFitALearnedPathMtu() {
+        ConnectRequest r = TestRequests.aggressivePskXauth();
+        ConnectRequest forced = new ConnectRequest(r.name(), r.gatewayHost(), r.ikePort(), r.phase1(), r.phase2(),
+                r.credentials(), new ConnectRequest.Transport(ConnectRequest.NatTraversalMode.DISABLE, 4500, 15,
+                        ConnectRequest.FragmentationMode.FORCE, 1400, true), r.config());
+        sa = new IkeSa(forced, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
+                new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
+        manager = new TaskManager(sa, new TaskManager.Listener() {
+            @Override
+            public Optional<Task> route(IkeMessage message) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void completed(Task task) {
+            }
+
+            @Override
+            public void failed(ConnectException error) {
+            }
+        }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
+        IkeMessage big = new IkeMessage(IkeHeader.of(sa.initiatorCookie(), 0, ExchangeType.AGGRESSIVE, 0, 0),
+                List.of(new VendorIdPayload(new byte[1300])));
+        manager.sendOnce(big);
+        assertEquals(1, sends(), "1300 bytes fit the profile's 1400");
+        sa.pathMtu(576);
+        manager.sendOnce(big);
+        List<IkeOutput.Send> sent = outputs.stream().filter(o -> o instanceof IkeOutput.Send)
+                .map(o -> (IkeOutput.Send) o).toList();
+        assertTrue(sent.size() >= 4, "fragments: " + sent.size());
+        assertTrue(sent.subList(1, sent.size()).stream().allMatch(d -> d.datagram().length <= 576 - 28));
     }
 }

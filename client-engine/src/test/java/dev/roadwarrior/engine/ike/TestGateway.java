@@ -68,8 +68,15 @@ final class TestGateway {
     boolean refuseProposals;
     /** When set, XAuth follows phase 1 and this password is the right one. */
     String xauthPassword;
-    /** How many of the next XAuth requests are lost on the way. */
-    int loseXauthRequests;
+    /** How many of the next third Aggressive Mode messages are lost on the way (no XAuth follows them). */
+    int loseThirdMessages;
+    /** A gateway that accepts phase 1 but never starts XAuth (configured for another method). */
+    boolean neverStartXauth;
+    /**
+     * Zero bytes (0 to 3) added inside the last payload of every message, counted in its length,
+     * as libreswan pads messages to a multiple of 4 bytes ({@code ikepad=yes}).
+     */
+    int padding;
     private int nextSpi = 0x7000_0000;
 
     /** One ISAKMP SA as the gateway holds it. */
@@ -104,6 +111,11 @@ final class TestGateway {
             return List.of(); // dead, or a copy of a message already handled
         }
         IkeHeader header = IkeHeader.decode(datagram);
+        if (header.exchangeType().equals(ExchangeType.AGGRESSIVE) && header.isEncrypted() && loseThirdMessages > 0) {
+            loseThirdMessages--;
+            received.remove(Arrays.hashCode(datagram)); // lost on the way: a copy will be new to us
+            return List.of();
+        }
         if (header.exchangeType().equals(ExchangeType.AGGRESSIVE) && !header.isEncrypted()) {
             return List.of(aggressive(IkeMessage.decode(datagram)));
         }
@@ -119,11 +131,7 @@ final class TestGateway {
             boolean contact = m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType().equals(
                     NotifyType.INITIAL_CONTACT));
             log.add(contact ? "AM initial-contact" : "AM");
-            if (xauthPassword != null && loseXauthRequests > 0) {
-                loseXauthRequests--;
-                return List.of();
-            }
-            return xauthPassword == null ? List.of() : List.of(hashed(sa, ExchangeType.TRANSACTION, 0x2000_0001,
+            return xauthPassword == null || neverStartXauth ? List.of() : List.of(hashed(sa, ExchangeType.TRANSACTION, 0x2000_0001,
                     List.of(new AttributePayload(AttributePayload.REQUEST, 1, List.of(
                             DataAttribute.variable(XAUTH_USER_NAME, new byte[0]),
                             DataAttribute.variable(XAUTH_USER_PASSWORD, new byte[0]))))));
@@ -196,9 +204,10 @@ final class TestGateway {
                 new IvManager(crypto.createHasher(choice.hash()), cipher.blockSize(), publicI, publicR));
         IdPayload id = IdPayload.ipv4Address(Ipv4Network.parseAddress("192.0.2.1"));
         byte[] hashR = sa.keymat.hashR(publicI, publicR, msg1.rawBody(msg1.indexOf(SaPayload.class)), id.encodeBody());
-        return new IkeMessage(IkeHeader.of(sa.cookieI, sa.cookieR, ExchangeType.AGGRESSIVE, 0, 0), List.of(chosen,
-                new KePayload(publicR), new NoncePayload(nonceR), id, new HashPayload(hashR), VendorId.DPD.payload()))
-                .encode();
+        IkeMessage msg2 = new IkeMessage(IkeHeader.of(sa.cookieI, sa.cookieR, ExchangeType.AGGRESSIVE, 0, 0),
+                List.of(chosen, new KePayload(publicR), new NoncePayload(nonceR), id, new HashPayload(hashR),
+                        VendorId.DPD.payload()));
+        return msg2.encodeWithBody(pad(msg2.encodePayloads()));
     }
 
     private List<byte[]> quickMode(Sa sa, int mid, IkeMessage m) {
@@ -218,12 +227,12 @@ final class TestGateway {
         List<Payload> rest = new ArrayList<>(List.of(chosen, new NoncePayload(crypto.randomBytes(20))));
         rest.addAll(m.all(IdPayload.class));
         List<Payload> all = new ArrayList<>();
-        all.add(new HashPayload(sa.keymat.messageHash(mid, nonceI, IkeMessage.encodeChain(rest))));
+        all.add(new HashPayload(sa.keymat.messageHash(mid, nonceI, pad(IkeMessage.encodeChain(rest)))));
         all.addAll(rest);
         sa.pending.put(mid, new int[] {ByteBuffer.wrap(offered.spi()).getInt(), spi});
         IkeMessage reply = new IkeMessage(IkeHeader.of(sa.cookieI, sa.cookieR, ExchangeType.QUICK_MODE,
                 IkeHeader.FLAG_ENCRYPTION, mid), all);
-        return List.of(reply.encodeWithBody(sa.encryption.encrypt(mid, reply.encodePayloads())));
+        return List.of(reply.encodeWithBody(sa.encryption.encrypt(mid, pad(reply.encodePayloads()))));
     }
 
     private List<byte[]> informational(Sa sa, IkeMessage m) {
@@ -252,10 +261,24 @@ final class TestGateway {
 
     private byte[] hashed(Sa sa, ExchangeType type, int mid, List<Payload> payloads) {
         List<Payload> all = new ArrayList<>();
-        all.add(new HashPayload(sa.keymat.messageHash(mid, IkeMessage.encodeChain(payloads))));
+        all.add(new HashPayload(sa.keymat.messageHash(mid, pad(IkeMessage.encodeChain(payloads)))));
         all.addAll(payloads);
         IkeMessage message = new IkeMessage(IkeHeader.of(sa.cookieI, sa.cookieR, type, IkeHeader.FLAG_ENCRYPTION, mid),
                 all);
-        return message.encodeWithBody(sa.encryption.encrypt(mid, message.encodePayloads()));
+        return message.encodeWithBody(sa.encryption.encrypt(mid, pad(message.encodePayloads())));
+    }
+
+    /** The payload chain with {@link #padding} zero bytes added inside its last payload. */
+    private byte[] pad(byte[] chain) {
+        if (padding == 0) {
+            return chain;
+        }
+        int last = 0;
+        while ((chain[last] & 0xff) != 0) { // walk the generic headers: next payload, reserved, length
+            last += ByteBuffer.wrap(chain, last + 2, 2).getShort() & 0xffff;
+        }
+        byte[] padded = Arrays.copyOf(chain, chain.length + padding);
+        ByteBuffer.wrap(padded, last + 2, 2).putShort((short) ((chain.length - last) + padding));
+        return padded;
     }
 }

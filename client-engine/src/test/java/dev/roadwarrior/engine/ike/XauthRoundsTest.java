@@ -58,7 +58,9 @@ class XauthRoundsTest {
 
             @Override
             public void waiting(Task task) {
-                prompts.add(xauth.prompt().orElseThrow());
+                if (!xauth.retransmission()) { // as IkeSaSession: a retransmitted request asks nothing new
+                    prompts.add(xauth.prompt().orElseThrow());
+                }
             }
 
             @Override
@@ -186,6 +188,58 @@ class XauthRoundsTest {
         assertEquals("bob", text(answer, XAUTH_USER_NAME));
         assertEquals("4711", text(answer, XAUTH_NEXT_PIN));
         assertEquals("Smith", text(answer, XAUTH_ANSWER));
+    }
+
+    /**
+     * The gateway re-sends its unanswered request as a new transaction (new message ID, same
+     * attributes) before our answer arrives: it gets the same credentials again, nobody is asked
+     * and nothing counts as a refused password.
+     */
+    @Test
+    void aRequestResentUnderANewMessageIdIsAnsweredWithTheSameCredentials() throws Exception {
+        start(request(Optional.of("alice"), Optional.of("pw".toCharArray())));
+        manager.receive(gatewayRequest(0x100, DataAttribute.basic(XAUTH_TYPE, 0), empty(XAUTH_USER_NAME),
+                empty(XAUTH_USER_PASSWORD)), 0);
+        assertEquals(1, sent.size());
+        manager.receive(gatewayRequest(0x101, DataAttribute.basic(XAUTH_TYPE, 0), empty(XAUTH_USER_NAME),
+                empty(XAUTH_USER_PASSWORD)), 500);
+        assertTrue(prompts.isEmpty(), "no prompt: " + prompts);
+        assertNull(failure);
+        AttributePayload again = lastReply();
+        assertEquals(AttributePayload.REPLY, again.messageType());
+        assertEquals(0x101, again.identifier());
+        assertEquals("alice", text(again, XAUTH_USER_NAME));
+        assertEquals("pw", text(again, XAUTH_USER_PASSWORD));
+
+        manager.receive(gatewayStatus(0x102, 1, ""), 1_000);
+        assertEquals(XauthTask.Outcome.SUCCEEDED, xauth.outcome());
+    }
+
+    /** While the user types a passcode the request comes again under a new ID: one prompt, the answer goes to the new ID. */
+    @Test
+    void aRequestResentWhileTheUserTypesMovesTheAnswerToTheNewMessageId() throws Exception {
+        start(request(Optional.of("alice"), Optional.of("pw".toCharArray())));
+        manager.receive(gatewayRequest(0x100, empty(XAUTH_PASSCODE)), 0);
+        manager.receive(gatewayRequest(0x101, empty(XAUTH_PASSCODE)), 500);
+        assertTrue(xauth.retransmission());
+        assertEquals(1, prompts.size(), "asked once");
+        IkeMessage reply = xauth.answer(prompts.get(0).promptId(),
+                new EnumMap<>(Map.of(CredentialKind.PASSCODE, "4711".toCharArray()))).orElseThrow();
+        assertEquals(0x101, reply.header().messageId());
+        manager.reply(xauth, reply.header().messageId(), reply, true, 2_000);
+        assertEquals("4711", text(lastReply(), XAUTH_PASSCODE));
+        assertNull(failure);
+    }
+
+    /** The same request again but with a message (e.g. "try again") is the gateway asking again. */
+    @Test
+    void theSameRequestWithAMessageAsksAgain() throws Exception {
+        start(request(Optional.of("alice"), Optional.of("pw".toCharArray())));
+        manager.receive(gatewayRequest(0x100, empty(XAUTH_USER_NAME), empty(XAUTH_USER_PASSWORD)), 0);
+        manager.receive(gatewayRequest(0x101, empty(XAUTH_USER_NAME), empty(XAUTH_USER_PASSWORD),
+                DataAttribute.variable(XAUTH_MESSAGE, "Wrong password")), 500);
+        assertEquals(1, prompts.size());
+        assertTrue(prompts.get(0).repeated());
     }
 
     @Test

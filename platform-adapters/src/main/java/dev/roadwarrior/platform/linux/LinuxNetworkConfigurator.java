@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@link NetworkConfigurator} for Linux: a TUN device through JNA ioctls, the address by ioctl,
@@ -143,15 +144,32 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
         return routes;
     }
 
-    /** Adds a route; an existing equal route is fatal unless {@code existingIsFine}, then left alone. */
+    /**
+     * Adds a route; an existing equal route is fatal unless {@code existingIsFine} or it already
+     * leads into our own device (it goes with the device), then left alone.
+     */
     private void addRoute(Change.Route route, boolean existingIsFine) throws PlatformException {
         record(route);
         if (!Rtnetlink.addRoute(route)) {
             done.remove(done.size() - 1);
             journal.rewrite(done);
-            if (!existingIsFine) {
+            boolean ours = Rtnetlink.lookup(route.destination()).map(r -> r.device().equals(route.device()))
+                    .orElse(false);
+            if (ours) {
+                LOG.log(System.Logger.Level.INFO, "{0} is already routed into {1}", route.destination(), route.device());
+            } else if (!existingIsFine) {
                 throw new PlatformException(Reason.ROUTE, LibC.EEXIST, "route exists: " + route.journalLine());
             }
+        }
+    }
+
+    @Override
+    public OptionalInt pathMtu(Inet4Address destination) {
+        try {
+            return Rtnetlink.pathMtu(destination);
+        } catch (PlatformException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no path MTU towards {0}: {1}", destination.getHostAddress(), e.getMessage());
+            return OptionalInt.empty();
         }
     }
 

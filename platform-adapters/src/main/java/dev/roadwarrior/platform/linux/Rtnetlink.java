@@ -33,6 +33,8 @@ final class Rtnetlink {
     static final int RTA_DST = 1;
     static final int RTA_OIF = 4;
     static final int RTA_GATEWAY = 5;
+    static final int RTA_METRICS = 8;
+    static final int RTAX_MTU = 2;
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
     static final int IFLA_IFNAME = 3;
@@ -81,6 +83,39 @@ final class Rtnetlink {
             throw new PlatformException(Reason.ROUTE_LOOKUP, "bad route reply", e);
         }
         throw new PlatformException(Reason.ROUTE_LOOKUP, 0, "no usable route to " + destination.address().getHostAddress());
+    }
+
+    /**
+     * The MTU of the path towards {@code destination}: the route's MTU metric (the path MTU the
+     * kernel learned from ICMP, or a configured one), else the outgoing interface's MTU.
+     */
+    static OptionalInt pathMtu(Inet4Address destination) throws PlatformException {
+        NetlinkRequest req = rtmsg(RTM_GETROUTE, ACKED, 32, 0, 0, 0, 0).attribute(RTA_DST, destination.getAddress());
+        for (NetlinkMessage m : send(req, Reason.ROUTE_LOOKUP, "route to " + destination.getHostAddress())) {
+            if (m.type() != RTM_NEWROUTE || m.payload().limit() < RTMSG_SIZE) {
+                continue;
+            }
+            try {
+                Map<Integer, ByteBuffer> a = m.attributes(RTMSG_SIZE);
+                ByteBuffer metrics = a.get(RTA_METRICS);
+                for (int at = 0; metrics != null && at + 8 <= metrics.limit(); ) { // nested rtattr: length, type, u32
+                    int length = metrics.getShort(at) & 0xffff;
+                    if ((metrics.getShort(at + 2) & 0x3fff) == RTAX_MTU && length >= 8) {
+                        return OptionalInt.of(metrics.getInt(at + 4));
+                    }
+                    at += Math.max(4, (length + 3) & ~3);
+                }
+                if (a.containsKey(RTA_OIF) && a.get(RTA_OIF).remaining() == 4) {
+                    Optional<String> device = InterfaceControl.name(a.get(RTA_OIF).getInt(0));
+                    if (device.isPresent()) {
+                        return OptionalInt.of(InterfaceControl.mtu(device.get()));
+                    }
+                }
+            } catch (NetlinkException e) {
+                throw new PlatformException(Reason.ROUTE_LOOKUP, "bad route reply", e);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** Adds {@code route}; false when a route with the same destination and metric already exists. */

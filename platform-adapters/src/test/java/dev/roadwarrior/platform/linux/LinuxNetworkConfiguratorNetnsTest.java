@@ -106,6 +106,16 @@ class LinuxNetworkConfiguratorNetnsTest {
         ns.thread.run(configurator::revert); // idempotent
     }
 
+    /** A route into our own device that is already there (the same network twice) counts as installed. */
+    @Test
+    void aRouteAlreadyLeadingIntoTheTunnelIsInstalled() throws Exception {
+        openAndApply(config(List.of("10.0.0.0/8", "10.0.0.0/8"), List.of()));
+        assertEquals(1, routes().lines().filter(l -> l.startsWith("10.0.0.0/8 dev rw0")).count(), routes());
+        assertEquals(1, journal().stream().filter(l -> l.equals("route 10.0.0.0/8 dev rw0")).count(), journal().toString());
+        ns.thread.run(configurator::revert);
+        assertFalse(routes().contains("10.0.0.0/8"));
+    }
+
     @Test
     void splitTunnelCoveringTheGatewayStillReachesItOverTheUplink() throws Exception {
         openAndApply(config(List.of("198.51.100.0/24"), List.of()));
@@ -141,8 +151,8 @@ class LinuxNetworkConfiguratorNetnsTest {
     void failedApplyUndoesItsStepsAndKeepsTheTun() throws Exception {
         tun = ns.thread.call(() -> configurator.openTun("rw", 1400));
         String before = routes();
-        // 10.1.2.0/24 clashes with the connected route of the new address: the last route fails
-        TunnelConfig clash = config(List.of("10.0.0.0/8", "10.1.2.0/24"), List.of("203.0.113.0/24"));
+        // 10.200.0.0/24 clashes with the uplink's connected route (another device): the last route fails
+        TunnelConfig clash = config(List.of("10.0.0.0/8", "10.200.0.0/24"), List.of("203.0.113.0/24"));
         PlatformException e = assertThrows(PlatformException.class, () -> ns.thread.run(() -> configurator.apply(tun, clash)));
         assertEquals(PlatformException.Reason.ROUTE, e.reason());
 

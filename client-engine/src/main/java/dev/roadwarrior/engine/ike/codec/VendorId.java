@@ -1,6 +1,7 @@
 package dev.roadwarrior.engine.ike.codec;
 
 import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public enum VendorId {
     /** Whether a received vendor ID is this one (by prefix where the ID carries a version). */
     public boolean matches(byte[] vendorId) {
         if (prefix < 0) {
-            return Arrays.equals(vendorId, bytes);
+            return Arrays.equals(ZeroPadding.trim(vendorId, bytes.length), bytes);
         }
         return vendorId.length >= prefix && Arrays.equals(vendorId, 0, prefix, bytes, 0, prefix);
     }

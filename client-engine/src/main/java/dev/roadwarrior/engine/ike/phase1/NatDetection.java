@@ -1,6 +1,7 @@
 package dev.roadwarrior.engine.ike.phase1;
 
 import dev.roadwarrior.engine.crypto.Hasher;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -21,6 +22,7 @@ public final class NatDetection {
 
     /** Whether a received NAT-D hash differs from the one for {@code address}: a NAT is in between. */
     public static boolean translated(Hasher hasher, byte[] cookies, InetSocketAddress address, byte[] received) {
-        return !MessageDigest.isEqual(hash(hasher, cookies, address), received);
+        byte[] expected = hash(hasher, cookies, address);
+        return !MessageDigest.isEqual(expected, ZeroPadding.trim(received, expected.length));
     }
 }

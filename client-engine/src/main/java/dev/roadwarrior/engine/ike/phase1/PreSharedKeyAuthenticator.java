@@ -9,6 +9,7 @@ import dev.roadwarrior.engine.ike.codec.payload.CertRequestPayload;
 import dev.roadwarrior.engine.ike.codec.payload.HashPayload;
 import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import java.net.Inet4Address;
 import java.security.MessageDigest;
@@ -48,7 +49,7 @@ final class PreSharedKeyAuthenticator implements Phase1Authenticator {
     public String verify(IkeMessage message, IdPayload idR, byte[] hashR) throws ConnectException {
         HashPayload hash = message.first(HashPayload.class).orElseThrow(() ->
                 new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway sent no HASH_R"));
-        if (!MessageDigest.isEqual(hashR, hash.data())) {
+        if (!MessageDigest.isEqual(hashR, ZeroPadding.trim(hash.data(), hashR.length))) {
             throw new ConnectException(FailureReason.WRONG_GROUP_PASSWORD,
                     "the gateway's HASH_R does not match: the group password (pre-shared key) differs");
         }

@@ -1,9 +1,9 @@
 package dev.roadwarrior.engine.ike.phase1;
 
 import dev.roadwarrior.engine.api.ConnectException;
-import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
 import dev.roadwarrior.engine.api.ConnectRequest.Credentials;
+import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.crypto.Prf;
 import dev.roadwarrior.engine.ike.auth.CertificateFiles;
@@ -20,6 +20,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SignaturePayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import java.io.ByteArrayInputStream;
 import java.net.Inet4Address;
@@ -27,6 +28,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +123,9 @@ final class SignatureAuthenticator implements Phase1Authenticator {
         CertificateIdentities.check(gateway, idR, request.phase1().remoteId());
         SignaturePayload signature = message.first(SignaturePayload.class).orElseThrow(() ->
                 new ConnectException(FailureReason.GATEWAY_AUTHENTICATION_FAILED, "the gateway sent no signature"));
-        if (!RsaSignatures.verify(gateway.getPublicKey(), hashR, signature.data())) {
+        byte[] signed = gateway.getPublicKey() instanceof RSAPublicKey rsa
+                ? ZeroPadding.trim(signature.data(), (rsa.getModulus().bitLength() + 7) / 8) : signature.data();
+        if (!RsaSignatures.verify(gateway.getPublicKey(), hashR, signed)) {
             throw new ConnectException(FailureReason.GATEWAY_AUTHENTICATION_FAILED,
                     "the gateway's signature does not verify with its certificate " + CertificateIdentities.describe(gateway));
         }

@@ -8,6 +8,7 @@ import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
 import dev.roadwarrior.engine.ike.codec.payload.HashPayload;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class HashedMessages {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "the message lacks a leading HASH");
         }
         byte[] expected = sa.keymat().messageHash(message.header().messageId(), message.payloadsAfter(0));
-        if (!MessageDigest.isEqual(expected, hash.data())) {
+        if (!MessageDigest.isEqual(expected, ZeroPadding.trim(hash.data(), expected.length))) {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "HASH does not verify");
         }
     }

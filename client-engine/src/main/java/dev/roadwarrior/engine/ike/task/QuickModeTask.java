@@ -24,6 +24,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
+import dev.roadwarrior.engine.ike.codec.payload.ZeroPadding;
 import dev.roadwarrior.engine.ike.proposal.Phase2Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase2Proposals;
 import dev.roadwarrior.engine.spi.Ipv4Network;
@@ -120,7 +121,7 @@ public final class QuickModeTask implements Task {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "quick mode answer without HASH(2)");
         }
         byte[] expected = sa.keymat().messageHash(messageId, nonceI, reply.payloadsAfter(0));
-        if (!MessageDigest.isEqual(expected, hash.data())) {
+        if (!MessageDigest.isEqual(expected, ZeroPadding.trim(hash.data(), expected.length))) {
             throw new IkeProtocolException(NotifyType.INVALID_HASH_INFORMATION, "HASH(2) does not verify");
         }
         Phase2Choice choice;

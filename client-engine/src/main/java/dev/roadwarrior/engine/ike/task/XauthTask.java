@@ -39,6 +39,13 @@ import java.util.Set;
  * returns {@link TaskResult#waiting()} and sends its reply once {@link #answer} brings the user's
  * input. A round that asks for the password again is marked {@code repeated} (the gateway
  * usually retries after a wrong password).
+ *
+ * <p>Some gateways retransmit an unanswered REQUEST as a new transaction (new message ID, same
+ * attributes) and drop a late answer to the old one. A REQUEST that repeats the previous one's
+ * attributes, with no XAUTH-MESSAGE (and, as the task ends with any status, no status in between),
+ * is such a retransmission: it is answered with what was already given, or, while the user is
+ * still typing, the pending answer goes to its new message ID. Only a request after a failed
+ * status or one carrying a message asks again.
  */
 public final class XauthTask implements Task {
 
@@ -59,6 +66,11 @@ public final class XauthTask implements Task {
     private Optional<String> message = Optional.empty();
     private int rounds;
     private Pending pending;
+    /** The attributes of the last request, to tell a retransmission under a new message ID. */
+    private List<DataAttribute> lastRequest;
+    /** The attributes of our answer to it, sent again for such a retransmission. */
+    private List<DataAttribute> lastAnswer;
+    private boolean retransmission;
 
     /** A request waiting for the user's input. */
     private record Pending(int messageId, AttributePayload request, List<CredentialKind> asked,
@@ -82,6 +94,16 @@ public final class XauthTask implements Task {
     /** What the user must be asked before the current round can be answered, if anything. */
     public Optional<CredentialsRequired> prompt() {
         return Optional.ofNullable(pending).map(Pending::prompt);
+    }
+
+    /** Whether the gateway has sent an XAuth request yet. */
+    public boolean started() {
+        return rounds > 0;
+    }
+
+    /** Whether the last request processed was the gateway's retransmission under a new message ID. */
+    public boolean retransmission() {
+        return retransmission;
     }
 
     /** The kinds of credentials sent so far, in their natural order, for messages. */
@@ -115,6 +137,8 @@ public final class XauthTask implements Task {
                     new AttributePayload(AttributePayload.ACK, attrs.identifier(),
                             List.of(DataAttribute.basic(XAUTH_STATUS, (int) status.get().longValue())))));
             pending = null;
+            lastRequest = null;
+            lastAnswer = null;
             outcome = status.get().longValue() == 1 ? Outcome.SUCCEEDED
                     : answered.isEmpty() ? Outcome.REFUSED : Outcome.CREDENTIALS_REFUSED;
             return TaskResult.finished(ack);
@@ -160,6 +184,16 @@ public final class XauthTask implements Task {
         if (type.isPresent() && longOf(type.get()) == TYPE_RADIUS_CHAP) {
             throw new ConnectException(FailureReason.NOT_SUPPORTED, "the gateway asks for XAuth RADIUS-CHAP");
         }
+        retransmission = text.isEmpty() && attrs.attributes().equals(lastRequest);
+        if (retransmission && pending != null) {
+            pending = new Pending(mid, attrs, pending.asked(), pending.prompt());
+            return TaskResult.waiting();
+        }
+        if (retransmission && lastAnswer != null) {
+            return TaskResult.finished(HashedMessages.build(sa, ExchangeType.TRANSACTION, mid, List.of(
+                    new AttributePayload(AttributePayload.REPLY, attrs.identifier(), lastAnswer))));
+        }
+        lastRequest = attrs.attributes();
         rounds++;
         List<CredentialKind> asked = new ArrayList<>();
         TYPES.forEach((kind, attribute) -> {
@@ -205,6 +239,7 @@ public final class XauthTask implements Task {
             Arrays.fill(bytes, (byte) 0);
             answered.add(kind);
         }
+        lastAnswer = List.copyOf(answer);
         return HashedMessages.build(sa, ExchangeType.TRANSACTION, mid, List.of(
                 new AttributePayload(AttributePayload.REPLY, request.identifier(), answer)));
     }

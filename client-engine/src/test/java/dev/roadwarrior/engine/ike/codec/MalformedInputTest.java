@@ -83,8 +83,9 @@ class MalformedInputTest {
         assertEquals(NotifyType.PAYLOAD_MALFORMED, failure(sa(ipsec + "0000001401010001" + "0000000c01010000" + "000c0004")));
         // a basic attribute cut in half
         assertEquals(NotifyType.PAYLOAD_MALFORMED, failure(sa(ipsec + "0000001201010001" + "0000000a01010000" + "8001")));
-        // bytes after the last proposal
-        assertEquals(NotifyType.PAYLOAD_MALFORMED, failure(sa(ipsec + "0000001001010001" + transform + "00")));
+        // bytes after the last proposal that are not libreswan's zero padding
+        assertEquals(NotifyType.PAYLOAD_MALFORMED, failure(sa(ipsec + "0000001001010001" + transform + "01")));
+        assertEquals(NotifyType.PAYLOAD_MALFORMED, failure(sa(ipsec + "0000001001010001" + transform + "00000000")));
     }
 
     private static String payload(String type, String body) {

@@ -66,7 +66,9 @@ class VendorIdTest {
         assertEquals(Optional.of(VendorId.XAUTH), VendorId.recognize(SharedVectors.hex("09002689dfd6b71280a224dec33b81e5")));
         assertEquals(Optional.of(VendorId.MS_NT5_ISAKMPOAKLEY),
                 VendorId.recognize(SharedVectors.hex("1e2b516905991c7d7c96fcbfb587e46100000009")));
-        assertEquals(Optional.empty(), VendorId.recognize(SharedVectors.hex("4a131c81070358455c5728f20e95452f00")));
+        assertEquals(Optional.empty(), VendorId.recognize(SharedVectors.hex("4a131c81070358455c5728f20e95452f01")));
+        assertEquals(Optional.of(VendorId.NATT_RFC3947), VendorId.recognize(SharedVectors.hex("4a131c81070358455c5728f20e95452f00")),
+                "libreswan's zero padding inside the last payload");
         assertEquals(Optional.empty(), VendorId.recognize(SharedVectors.hex("12f5f28c4571")));
         assertEquals(Optional.of(VendorId.NATT_DRAFT_02N), VendorId.recognize(VendorId.NATT_DRAFT_02N.bytes()));
     }

@@ -120,10 +120,17 @@ public record DataAttribute(int type, boolean basic, byte[] value) {
         return new DataAttribute(typeField, false, Wire.bytes(in, length, "attribute " + typeField + " value"));
     }
 
-    /** Reads attributes until the buffer is exhausted. */
+    /**
+     * Reads attributes until the buffer is exhausted; 1 to 3 zero bytes at the end, too few for an
+     * attribute header, are padding and skipped (libreswan pads messages inside the last payload).
+     */
     public static List<DataAttribute> decodeAll(ByteBuffer in) throws IkeProtocolException {
         List<DataAttribute> list = new ArrayList<>();
         while (in.hasRemaining()) {
+            if (Wire.isPadding(in)) {
+                in.position(in.limit());
+                break;
+            }
             list.add(decode(in));
         }
         return List.copyOf(list);

@@ -49,13 +49,14 @@ public record DeletePayload(int doi, int protocolId, int spiSize, List<byte[]> s
         int protocol = Wire.u8(body, "delete protocol");
         int spiSize = Wire.u8(body, "delete SPI size");
         int count = Wire.u16(body, "number of SPIs");
-        if (body.remaining() != count * spiSize) {
+        if (body.remaining() < count * spiSize) {
             throw Wire.malformed(count + " SPIs of " + spiSize + " bytes in " + body.remaining() + " bytes");
         }
         List<byte[]> spis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             spis.add(Wire.bytes(body, spiSize, "SPI"));
         }
+        Wire.endOrPadding(body, count + " SPIs of " + spiSize + " bytes");
         return new DeletePayload(doi, protocol, spiSize, spis);
     }
 

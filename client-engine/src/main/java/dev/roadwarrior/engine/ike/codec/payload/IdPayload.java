@@ -83,11 +83,20 @@ public record IdPayload(IdType idType, int protocol, int port, byte[] data) impl
         int protocol = Wire.u8(body, "ID protocol");
         int port = Wire.u16(body, "ID port");
         int fixed = type.fixedDataLength();
-        if (fixed >= 0 && body.remaining() != fixed) {
+        if (fixed < 0) {
+            return new IdPayload(type, protocol, port, Wire.rest(body));
+        }
+        if (body.remaining() < fixed) {
             throw new IkeProtocolException(NotifyType.INVALID_ID_INFORMATION,
                     type + " with " + body.remaining() + " data bytes");
         }
-        return new IdPayload(type, protocol, port, Wire.rest(body));
+        byte[] data = Wire.bytes(body, fixed, "ID data");
+        if (body.hasRemaining() && !Wire.isPadding(body)) {
+            throw new IkeProtocolException(NotifyType.INVALID_ID_INFORMATION,
+                    type + " with " + (fixed + body.remaining()) + " data bytes");
+        }
+        body.position(body.limit());
+        return new IdPayload(type, protocol, port, data);
     }
 
     @Override

@@ -30,11 +30,13 @@ public record NatOaPayload(boolean draft, InetAddress address) implements Payloa
         int idType = Wire.u8(body, "NAT-OA ID type");
         Wire.bytes(body, 3, "NAT-OA reserved");
         int expected = idType == IdType.IPV4_ADDR.value() ? 4 : idType == IdType.IPV6_ADDR.value() ? 16 : -1;
-        if (expected < 0 || body.remaining() != expected) {
+        if (expected < 0 || body.remaining() < expected) {
             throw Wire.malformed("NAT-OA with ID type " + idType + " and " + body.remaining() + " address bytes");
         }
+        byte[] address = Wire.bytes(body, expected, "NAT-OA address");
+        Wire.endOrPadding(body, "NAT-OA address");
         try {
-            return new NatOaPayload(draft, InetAddress.getByAddress(Wire.rest(body)));
+            return new NatOaPayload(draft, InetAddress.getByAddress(address));
         } catch (UnknownHostException e) {
             throw Wire.malformed("NAT-OA address"); // unreachable: the length is 4 or 16
         }

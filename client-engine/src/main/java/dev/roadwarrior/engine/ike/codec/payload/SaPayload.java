@@ -65,7 +65,7 @@ public record SaPayload(int doi, int situation, List<Proposal> proposals) implem
             proposals.add(p.proposal());
             more = p.more();
         }
-        Wire.end(body, "SA payload");
+        Wire.endOrPadding(body, "SA payload");
         return new SaPayload(doi, situation, proposals);
     }
 

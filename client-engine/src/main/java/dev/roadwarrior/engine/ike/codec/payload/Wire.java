@@ -69,6 +69,32 @@ final class Wire {
         }
     }
 
+    /**
+     * Whether the bytes left are padding a peer put inside its last payload: 1 to 3 zero bytes,
+     * too few for any field. libreswan pads every IKEv1 message to a multiple of 4 bytes this way
+     * (its default {@code ikepad=yes}) and counts them in the payload's length.
+     */
+    static boolean isPadding(ByteBuffer in) {
+        int n = in.remaining();
+        if (n < 1 || n > 3) {
+            return false;
+        }
+        for (int i = in.position(); i < in.limit(); i++) {
+            if (in.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Like {@link #end}, but 1 to 3 zero bytes of padding ({@link #isPadding}) are skipped. */
+    static void endOrPadding(ByteBuffer in, String what) throws IkeProtocolException {
+        if (isPadding(in)) {
+            in.position(in.limit());
+        }
+        end(in, what);
+    }
+
     static String hex(byte[] b) {
         return java.util.HexFormat.of().formatHex(b);
     }

@@ -66,4 +66,31 @@ class DataAttributeTest {
         assertEquals("Attr(16522, 7 bytes)", password.toString());
         assertEquals("hunter2", password.stringValue());
     }
+
+    @Test
+    void upToThreeZeroBytesAfterTheLastAttributeArePaddingAnythingElseIsMalformed() throws Exception {
+        HexFormat hex = HexFormat.of();
+        // a Mode Config REPLY: INTERNAL_IP4_ADDRESS 10.88.0.1, then libreswan's padding
+        for (String padding : List.of("00", "0000", "000000")) {
+            AttributePayload p = AttributePayload.decode(ByteBuffer.wrap(hex.parseHex("02000007" + "000100040a580001"
+                    + padding)));
+            assertEquals(1, p.attributes().size(), padding);
+        }
+        assertThrows(IkeProtocolException.class, () -> AttributePayload.decode(ByteBuffer.wrap(
+                hex.parseHex("02000007" + "000100040a580001" + "000001"))));
+    }
+
+    @Test
+    void paddingAfterFixedLayoutsIsSkippedAndValuesOfUnknownLengthAreTrimmedByTheirReader() throws Exception {
+        HexFormat hex = HexFormat.of();
+        IdPayload id = IdPayload.decode(ByteBuffer.wrap(hex.parseHex("01110000" + "c0000201" + "0000")));
+        assertEquals("c0000201", hex.formatHex(id.data()));
+        DeletePayload delete = DeletePayload.decode(ByteBuffer.wrap(hex.parseHex("00000001" + "03040001"
+                + "12345678" + "000000")));
+        assertEquals(1, delete.spis().size());
+        assertEquals("0102", hex.formatHex(ZeroPadding.trim(hex.parseHex("0102000000"), 2)), "three zero bytes");
+        assertEquals("0102000000000000", hex.formatHex(ZeroPadding.trim(hex.parseHex("0102000000000000"), 2)),
+                "more than three is no padding");
+        assertEquals("010203", hex.formatHex(ZeroPadding.trim(hex.parseHex("010203"), 2)), "not zero");
+    }
 }
