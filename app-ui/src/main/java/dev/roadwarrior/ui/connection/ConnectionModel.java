@@ -44,6 +44,11 @@ final class ConnectionModel {
     private final ObservableList<ThroughputSample> throughput = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    // one read-only view each: a view holds its source's listeners weakly, so it must live as long as this
+    private final ObservableMap<String, ConnectionState> statesView = FXCollections.unmodifiableObservableMap(states);
+    private final ObservableMap<String, String> failuresView = FXCollections.unmodifiableObservableMap(failures);
+    private final ObservableList<String> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<ThroughputSample> throughputView = FXCollections.unmodifiableObservableList(throughput);
     private ConnectionStatistics lastStatistics;
 
     ConnectionModel(Clock clock, DialogService dialogs) {
@@ -131,9 +136,10 @@ final class ConnectionModel {
         if (lastStatistics != null) {
             double seconds = (s.uptime().toMillis() - lastStatistics.uptime().toMillis()) / 1000.0;
             if (seconds > 0) {
-                throughput.add(new ThroughputSample(now, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
+                Instant at = since.plus(s.uptime()); // the engine's clock: samples keep their spacing however late they arrive
+                throughput.add(new ThroughputSample(at, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
                         Math.max(0, s.bytesOut() - lastStatistics.bytesOut()) / seconds));
-                Instant oldest = now.minusSeconds(HISTORY_SECONDS);
+                Instant oldest = at.minusSeconds(HISTORY_SECONDS);
                 throughput.removeIf(t -> t.time().isBefore(oldest));
             }
         }
@@ -174,15 +180,15 @@ final class ConnectionModel {
     }
 
     ObservableMap<String, ConnectionState> states() {
-        return FXCollections.unmodifiableObservableMap(states);
+        return statesView;
     }
 
     ObservableMap<String, String> failures() {
-        return FXCollections.unmodifiableObservableMap(failures);
+        return failuresView;
     }
 
     ObservableList<String> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     ReadOnlyStringProperty failure() {
@@ -198,7 +204,7 @@ final class ConnectionModel {
     }
 
     ObservableList<ThroughputSample> throughput() {
-        return FXCollections.unmodifiableObservableList(throughput);
+        return throughputView;
     }
 
     ReadOnlyBooleanProperty connected() {

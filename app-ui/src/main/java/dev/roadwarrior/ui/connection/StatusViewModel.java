@@ -27,6 +27,7 @@ public final class StatusViewModel {
     private final ConnectionViewModel connection;
     private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     /** @param clock the wall clock and zone for "connected since" and "up for" */
     public StatusViewModel(ConnectionViewModel connection, Clock clock) {
@@ -40,17 +41,12 @@ public final class StatusViewModel {
 
     /** The rows; read-only. */
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The throughput of the last minutes, oldest first. */
     public ObservableList<ThroughputSample> throughput() {
         return connection.throughput();
-    }
-
-    /** Whether a tunnel is up (the rows then hold its settings and counters). */
-    public boolean hasTunnel() {
-        return !connection.statusProperty().get().profile().isEmpty();
     }
 
     /** The status as text, one "Label: value" line each, for the clipboard. */
