@@ -42,6 +42,12 @@ final class ConnectionModel {
     private final ReadOnlyObjectWrapper<StatusDetails> status = new ReadOnlyObjectWrapper<>(this, "status",
             StatusDetails.NONE);
     private final ObservableList<ThroughputSample> throughput = FXCollections.observableArrayList();
+    // One read-only view each, kept here: a view listens to its list weakly, so a view made per call
+    // would be collected together with the listeners added to it.
+    private final ObservableMap<String, ConnectionState> statesView = FXCollections.unmodifiableObservableMap(states);
+    private final ObservableMap<String, String> failuresView = FXCollections.unmodifiableObservableMap(failures);
+    private final ObservableList<String> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<ThroughputSample> throughputView = FXCollections.unmodifiableObservableList(throughput);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private ConnectionStatistics lastStatistics;
@@ -174,15 +180,15 @@ final class ConnectionModel {
     }
 
     ObservableMap<String, ConnectionState> states() {
-        return FXCollections.unmodifiableObservableMap(states);
+        return statesView;
     }
 
     ObservableMap<String, String> failures() {
-        return FXCollections.unmodifiableObservableMap(failures);
+        return failuresView;
     }
 
     ObservableList<String> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     ReadOnlyStringProperty failure() {
@@ -198,7 +204,7 @@ final class ConnectionModel {
     }
 
     ObservableList<ThroughputSample> throughput() {
-        return FXCollections.unmodifiableObservableList(throughput);
+        return throughputView;
     }
 
     ReadOnlyBooleanProperty connected() {
