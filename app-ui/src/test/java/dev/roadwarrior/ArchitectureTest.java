@@ -2,9 +2,16 @@ package dev.roadwarrior;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +88,41 @@ class ArchitectureTest {
                         "dev.roadwarrior.platform..", "dev.roadwarrior.engine.runtime..")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheDesktopAppUsesJavaFx() {
+        noClasses().that().resideInAPackage("dev.roadwarrior..")
+                .and().resideOutsideOfPackage("dev.roadwarrior.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void viewsUseOnlyTheirViewModel() {
+        classes().that().resideInAPackage("dev.roadwarrior.ui..").and().haveSimpleNameEndingWith("View")
+                .should(useNoViewModelButTheirOwn())
+                .andShould().onlyDependOnClassesThat(not(resideInAnyPackage("dev.roadwarrior.profiles..",
+                        "dev.roadwarrior.engine..", "dev.roadwarrior.ipc..", "dev.roadwarrior.daemon..",
+                        "dev.roadwarrior.connect..", "dev.roadwarrior.cli..")))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** A view named {@code XView} may use {@code XViewModel} and no other ViewModel. */
+    private static ArchCondition<JavaClass> useNoViewModelButTheirOwn() {
+        return new ArchCondition<>("use no ViewModel but their own") {
+            @Override
+            public void check(JavaClass view, ConditionEvents events) {
+                String own = view.getName() + "Model";
+                for (Dependency d : view.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    if (target.getSimpleName().endsWith("ViewModel") && !target.getName().equals(own)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     @Test

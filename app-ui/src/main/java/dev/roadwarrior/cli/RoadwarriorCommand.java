@@ -1,12 +1,19 @@
 package dev.roadwarrior.cli;
 
+import dev.roadwarrior.ui.AppLauncher;
+import dev.roadwarrior.ui.AppOptions;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The root command. With no subcommand it opens the desktop app; until that exists it prints help. */
+/**
+ * The root command. With no subcommand it opens the desktop app (or brings the running one to the
+ * front); without a display it prints help.
+ */
 @Command(name = "roadwarrior",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -18,10 +25,12 @@ import picocli.CommandLine.Spec;
             DisconnectCommand.class,
             StatusCommand.class,
             ExportCommand.class,
+            EditCommand.class,
             ListCommand.class,
             ShowCommand.class,
             DeleteCommand.class,
             DaemonCommand.class,
+            OpenCommand.class,
         })
 public final class RoadwarriorCommand implements Callable<Integer> {
 
@@ -35,6 +44,10 @@ public final class RoadwarriorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--connect", paramLabel = "NAME",
+            description = "open the app and connect this profile (what the autostart entry runs at login)")
+    String connect;
+
     /** A configured command line: usage errors exit 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RoadwarriorCommand());
@@ -46,7 +59,11 @@ public final class RoadwarriorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return OK;
+        if (!OpenCommand.hasDisplay()) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return OK;
+        }
+        return AppLauncher.run(new AppOptions(Optional.empty(), Optional.ofNullable(connect)),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

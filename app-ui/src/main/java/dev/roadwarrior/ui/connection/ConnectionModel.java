@@ -42,13 +42,14 @@ final class ConnectionModel {
     private final ReadOnlyObjectWrapper<StatusDetails> status = new ReadOnlyObjectWrapper<>(this, "status",
             StatusDetails.NONE);
     private final ObservableList<ThroughputSample> throughput = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    // one read-only view each: a view holds its source's listeners weakly, so it must live as long as this
+    // One read-only view each, kept here: a view listens to its list weakly, so a view made per call
+    // would be collected together with the listeners added to it.
     private final ObservableMap<String, ConnectionState> statesView = FXCollections.unmodifiableObservableMap(states);
     private final ObservableMap<String, String> failuresView = FXCollections.unmodifiableObservableMap(failures);
     private final ObservableList<String> stepsView = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<ThroughputSample> throughputView = FXCollections.unmodifiableObservableList(throughput);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private ConnectionStatistics lastStatistics;
 
     ConnectionModel(Clock clock, DialogService dialogs) {

@@ -27,6 +27,7 @@ public final class StatusViewModel {
     private final ConnectionViewModel connection;
     private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Kept: a read-only view listens to its list weakly and would be collected with the view's listeners. */
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     /** @param clock the wall clock and zone for "connected since" and "up for" */

@@ -1,0 +1,222 @@
+package dev.roadwarrior.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The real desktop app under Xvfb, driven with xdotool, against the lab gateway through the service
+ * in the client namespace: {@code roadwarrior open lab.vpn} offers the import, Connect in the window
+ * asks the XAuth password, the tunnel comes up and its counters move while pinging through it,
+ * Disconnect in the window restores the host. Screenshots of each step land in the test's log
+ * directory ({@code target/lab-logs/DesktopAppTest/...}).
+ */
+@ExtendWith(LabExtension.class)
+class DesktopAppTest {
+
+    private static final String GROUP = "roadwarrior";
+    private static final String MEMBER = "rwtest-desktop";
+    private static final String PASSWORD = "alice-password";
+    private static final String DISPLAY = ":192";
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HostUsers users;
+    private Path runtime;
+    private Path netnsEtc;
+    private Process xvfb;
+
+    @BeforeAll
+    static void tools() {
+        LabExtension.assumeTools("useradd", "userdel", "groupadd", "setpriv", "ping", "Xvfb", "xdotool", "import");
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        if (xvfb != null) {
+            xvfb.destroy();
+        }
+        if (users != null) {
+            users.close();
+        }
+        for (Path p : new Path[] {runtime, netnsEtc}) {
+            if (p != null && Files.exists(p)) {
+                try (Stream<Path> files = Files.walk(p)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void importConnectAndDisconnectInTheWindow(Lab lab) throws Exception {
+        StrongswanGateway gateway = StrongswanGateway.start(lab, GatewayConfig.defaults());
+        prepare(lab);
+        RoadwarriorConnectTest.HostSnapshot before = RoadwarriorConnectTest.HostSnapshot.take(lab);
+        LabProcess service = lab.spawn(LabNode.CLIENT, "roadwarrior-daemon", Map.of("ROADWARRIOR_RUNTIME_DIR",
+                runtime.toString()), List.of(launcher(), "daemon", "--log-level", "debug"));
+        Waits.until(Duration.ofSeconds(60), () -> Files.exists(runtime.resolve("roadwarrior.sock")),
+                () -> "the service starts:\n" + service.output());
+
+        Path vpn = users.home(MEMBER).resolve("lab.vpn");
+        Files.copy(repo().resolve("src/test/resources/profiles/lab-psk-xauth.vpn"), vpn);
+        Files.setOwner(vpn, vpn.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(MEMBER));
+        LabProcess app = lab.spawn(LabNode.CLIENT, "desktop-app", env(),
+                users.as(MEMBER, launcher(), "open", vpn.toString()));
+        String offer = window("Import a VPN profile", app);
+        screenshot(lab, "1-import-offer");
+        x("windowfocus", "--sync", offer);
+        x("key", "Return");
+        String main = window("^Roadwarrior$", app);
+        x("windowmove", "--sync", main, "0", "0");
+        Waits.until(Duration.ofSeconds(30), () -> Files.exists(users.home(MEMBER).resolve("profiles/lab.json")),
+                () -> "the profile is imported:\n" + app.output());
+        Thread.sleep(1500);
+        screenshot(lab, "2-imported");
+
+        String connectX = Integer.toString(width(main) - 70);
+        x("mousemove", "--sync", connectX, "73");
+        x("click", "1");
+        String prompt = window("^Roadwarrior: lab$", app);
+        Thread.sleep(1500);
+        screenshot(lab, "3-prompt");
+        x("windowfocus", "--sync", prompt);
+        x("type", "--delay", "40", PASSWORD);
+        x("key", "Return");
+        Waits.until(TIMEOUT, () -> "CONNECTED".equals(status(lab).path("state").asText()),
+                () -> "the app connects:\n" + app.output() + "\nservice:\n" + service.output() + "\ncharon:\n"
+                        + gateway.log());
+        long before1 = status(lab).path("bytesIn").asLong();
+        lab.run(LabNode.CLIENT, "ping", "-c", "5", "-i", "0.3", "-W", "2", Topology.PROTECTED_IP);
+        Waits.until(Duration.ofSeconds(20), () -> status(lab).path("bytesIn").asLong() >= before1 + 5 * 84,
+                () -> "the counters move: " + status(lab));
+        Thread.sleep(2500);
+        screenshot(lab, "4-connected");
+
+        x("mousemove", "--sync", connectX, "73");
+        x("click", "1");
+        Waits.until(TIMEOUT, () -> "DISCONNECTED".equals(status(lab).path("state").asText()),
+                () -> "the app disconnects:\n" + app.output() + "\nservice:\n" + service.output());
+        Thread.sleep(1500);
+        screenshot(lab, "5-disconnected");
+        assertEquals(before, RoadwarriorConnectTest.HostSnapshot.take(lab), "addresses, routes and links restored");
+        assertArrayEquals("# lab client\nnameserver 192.0.2.53\n".getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(netnsEtc.resolve("resolv.conf")), "resolv.conf restored");
+        assertTrue(app.isAlive(), app.output());
+        app.stop(Duration.ofSeconds(10));
+        service.stop(Duration.ofSeconds(30));
+        assertTrue(!app.output().contains("Exception"), "no stack trace in the app's output:\n" + app.output());
+    }
+
+    private void prepare(Lab lab) throws IOException {
+        users = HostUsers.create(GROUP, List.of(MEMBER), List.of());
+        runtime = Files.createTempDirectory(Path.of("/tmp"), "rwd", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(runtime, PosixFilePermissions.fromString("rwxr-xr-x"));
+        netnsEtc = Path.of("/etc/netns", lab.namespace(LabNode.CLIENT));
+        Files.createDirectories(netnsEtc);
+        Files.writeString(netnsEtc.resolve("resolv.conf"), "# lab client\nnameserver 192.0.2.53\n");
+        xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(lab.logDir().resolve("xvfb.log").toFile()).start();
+        Waits.until(Duration.ofSeconds(20), () -> Files.exists(Path.of("/tmp/.X11-unix/X" + DISPLAY.substring(1))),
+                () -> "Xvfb starts");
+    }
+
+    private Map<String, String> env() {
+        String home = users.home(MEMBER).toString();
+        return Map.of("ROADWARRIOR_RUNTIME_DIR", runtime.toString(), "ROADWARRIOR_HOME", home, "HOME", home,
+                "DISPLAY", DISPLAY, "ROADWARRIOR_JAVA_OPTS", "-Duser.home=" + home);
+    }
+
+    private JsonNode status(Lab lab) {
+        try {
+            List<String> command = users.as(MEMBER, launcher(), "status", "--json");
+            return JSON.readTree(lab.exec(LabNode.CLIENT, TIMEOUT, env(), command).orThrow().stdout());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a visible window whose name matches {@code regex}; returns its id. */
+    private static String window(String regex, LabProcess app) {
+        String[] id = new String[1];
+        Waits.until(Duration.ofSeconds(60), () -> {
+            String out = xQuiet("search", "--onlyvisible", "--name", regex).strip();
+            id[0] = out.isEmpty() ? null : out.lines().reduce((a, b) -> b).orElseThrow();
+            return id[0] != null;
+        }, () -> "a window \"" + regex + "\" appears:\n" + app.output());
+        return id[0];
+    }
+
+    /** The width of a window in pixels. */
+    private static int width(String window) {
+        String geometry = x("getwindowgeometry", window);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Geometry: (\\d+)x").matcher(geometry);
+        if (!m.find()) {
+            throw new IllegalStateException("no geometry: " + geometry);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String x(String... args) {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String xQuiet(String... args) {
+        try {
+            return x(args);
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
+    private static void screenshot(Lab lab, String name) {
+        run(List.of("import", "-display", DISPLAY, "-window", "root", lab.logDir().resolve(name + ".png").toString()));
+    }
+
+    private static String run(List<String> command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("DISPLAY", DISPLAY);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(command + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String launcher() {
+        return repo().resolve("roadwarrior").toString();
+    }
+
+    private static Path repo() {
+        return Path.of(System.getProperty("roadwarrior.repo", "../.."));
+    }
+}
