@@ -1,6 +1,7 @@
 package dev.roadwarrior.ui;
 
 import dev.roadwarrior.ui.connection.ConnectProgressView;
+import dev.roadwarrior.ui.connection.ConnectProgressViewModel;
 import dev.roadwarrior.ui.connection.ConnectionViewModel;
 import dev.roadwarrior.ui.connection.DialogService;
 import dev.roadwarrior.ui.connection.FxDialogService;
@@ -40,7 +41,7 @@ final class ConnectionScreens {
 
     /** Connect progress (hidden while connected) and live status, scrolling. */
     static Node status(ConnectionViewModel vm) {
-        ConnectProgressView progress = new ConnectProgressView(vm);
+        ConnectProgressView progress = new ConnectProgressView(new ConnectProgressViewModel(vm));
         // the steps matter while connecting; once up, the status takes the room
         progress.visibleProperty().bind(vm.connectedProperty().not());
         progress.managedProperty().bind(progress.visibleProperty());

@@ -2,7 +2,6 @@ package dev.roadwarrior.ui.connection;
 
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,10 +93,5 @@ public final class StatusViewModel {
 
     private static Row row(String key, String value) {
         return new Row(StatusFormat.text(key), value);
-    }
-
-    /** A word of the status screens with its {0}... filled in. */
-    static String format(String key, Object... args) {
-        return MessageFormat.format(StatusFormat.text(key), args);
     }
 }
