@@ -57,6 +57,20 @@ final class ConnectionModel {
         this.dialogs = dialogs;
     }
 
+    /**
+     * Whether a connect of {@code profile} may start: nothing is under way and no connection runs;
+     * while another profile's runs, says so in its failure.
+     */
+    boolean mayConnect(String profile) {
+        if (state.get() == ConnectionState.DISCONNECTED) {
+            return true;
+        }
+        if (!busy.get() && !profile.equals(activeProfile.get())) {
+            failures.put(profile, ErrorMessages.text("connect.busy"));
+        }
+        return false;
+    }
+
     /** The user asked to connect {@code profile}. */
     void connecting(String profile) {
         activeProfile.set(profile);
