@@ -92,9 +92,11 @@ class DesktopAppTest {
         Thread.sleep(1500);
         screenshot(lab, "2-imported");
 
-        x("mousemove", "--sync", "910", "73");
+        String connectX = Integer.toString(width(main) - 70);
+        x("mousemove", "--sync", connectX, "73");
         x("click", "1");
-        String prompt = window("Password|Sign in|XAuth|lab", app);
+        String prompt = window("^Roadwarrior: lab$", app);
+        Thread.sleep(1500);
         screenshot(lab, "3-prompt");
         x("windowfocus", "--sync", prompt);
         x("type", "--delay", "40", PASSWORD);
@@ -109,7 +111,7 @@ class DesktopAppTest {
         Thread.sleep(2500);
         screenshot(lab, "4-connected");
 
-        x("mousemove", "--sync", "910", "73");
+        x("mousemove", "--sync", connectX, "73");
         x("click", "1");
         Waits.until(TIMEOUT, () -> "DISCONNECTED".equals(status(lab).path("state").asText()),
                 () -> "the app disconnects:\n" + app.output() + "\nservice:\n" + service.output());
@@ -162,6 +164,16 @@ class DesktopAppTest {
             return id[0] != null;
         }, () -> "a window \"" + regex + "\" appears:\n" + app.output());
         return id[0];
+    }
+
+    /** The width of a window in pixels. */
+    private static int width(String window) {
+        String geometry = x("getwindowgeometry", window);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Geometry: (\\d+)x").matcher(geometry);
+        if (!m.find()) {
+            throw new IllegalStateException("no geometry: " + geometry);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private static String x(String... args) {

@@ -1,6 +1,7 @@
 package dev.roadwarrior.ui;
 
 import dev.roadwarrior.ui.connection.ConnectProgressView;
+import dev.roadwarrior.ui.connection.ConnectProgressViewModel;
 import dev.roadwarrior.ui.connection.ConnectionViewModel;
 import dev.roadwarrior.ui.connection.DialogService;
 import dev.roadwarrior.ui.connection.FxDialogService;
@@ -38,10 +39,13 @@ final class ConnectionScreens {
         return new FxDialogService(() -> owner);
     }
 
-    /** Connect progress and live status, scrolling. */
+    /** Connect progress (hidden while connected) and live status, scrolling. */
     static Node status(ConnectionViewModel vm) {
-        VBox box = new VBox(12, new ConnectProgressView(vm), new StatusView(new StatusViewModel(vm,
-                Clock.systemDefaultZone())));
+        ConnectProgressView progress = new ConnectProgressView(new ConnectProgressViewModel(vm));
+        // the steps matter while connecting; once up, the status takes the room
+        progress.visibleProperty().bind(vm.connectedProperty().not());
+        progress.managedProperty().bind(progress.visibleProperty());
+        VBox box = new VBox(12, progress, new StatusView(new StatusViewModel(vm, Clock.systemDefaultZone())));
         box.setPadding(new Insets(12, 16, 12, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -109,6 +109,46 @@ class ControlServerTest {
     }
 
     @Test
+    void aLateClientAttachesToTheRunningConnectionSeesItsCountersAndDisconnectsIt() throws Exception {
+        try (RemoteVpnEngine starter = RemoteVpnEngine.open(socket, name -> lab.profile())) {
+            starter.connect(request(), e -> { });
+            waitFor(() -> engine.requests.size() == 1);
+            engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTING));
+            engine.emit(new EngineEvent.TunnelUp(config(), "IKE AES-256"));
+            engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
+            engine.emit(new EngineEvent.Statistics(new ConnectionStatistics(84, 1, 84, 1, 0, Duration.ofSeconds(3),
+                    "IKE AES-256", Ipv4Network.parseAddress("10.88.0.1"), true, true, Optional.empty())));
+
+            List<String> seen = new CopyOnWriteArrayList<>();
+            List<EngineEvent> events = new CopyOnWriteArrayList<>();
+            try (RemoteVpnEngine tray = RemoteVpnEngine.open(socket, name -> lab.profile())) {
+                tray.attach((connection, event) -> {
+                    seen.add(connection);
+                    events.add(event);
+                });
+                waitFor(() -> events.size() == 3);
+                assertEquals(config(), ((EngineEvent.TunnelUp) events.get(0)).config());
+                assertEquals(new EngineEvent.StateChanged(ConnectionState.CONNECTED), events.get(1));
+                assertEquals(84, ((EngineEvent.Statistics) events.get(2)).statistics().bytesIn());
+                assertTrue(((EngineEvent.Statistics) events.get(2)).statistics().natTraversal());
+                assertEquals(List.of("lab", "lab", "lab"), seen);
+
+                engine.emit(new EngineEvent.Statistics(new ConnectionStatistics(168, 2, 84, 1, 0, Duration.ofSeconds(4),
+                        "IKE AES-256", Ipv4Network.parseAddress("10.88.0.1"), true, true, Optional.empty())));
+                waitFor(() -> events.size() == 4);
+                assertEquals(168, ((EngineEvent.Statistics) events.get(3)).statistics().bytesIn());
+
+                tray.disconnect();
+                waitFor(() -> engine.disconnects.get() == 1);
+                engine.emit(new EngineEvent.StateChanged(ConnectionState.DISCONNECTED));
+                engine.emit(new EngineEvent.Disconnected());
+                waitFor(() -> events.size() == 6);
+                assertEquals(new EngineEvent.Disconnected(), events.get(5));
+            }
+        }
+    }
+
+    @Test
     void theRemoteEngineConnectsSeesEventsAndCountersAndLogsNoSecret() throws Exception {
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
         List<EngineEvent> events = new CopyOnWriteArrayList<>();

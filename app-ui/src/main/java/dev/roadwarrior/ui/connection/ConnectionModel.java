@@ -42,6 +42,12 @@ final class ConnectionModel {
     private final ReadOnlyObjectWrapper<StatusDetails> status = new ReadOnlyObjectWrapper<>(this, "status",
             StatusDetails.NONE);
     private final ObservableList<ThroughputSample> throughput = FXCollections.observableArrayList();
+    // One read-only view each, kept here: a view listens to its list weakly, so a view made per call
+    // would be collected together with the listeners added to it.
+    private final ObservableMap<String, ConnectionState> statesView = FXCollections.unmodifiableObservableMap(states);
+    private final ObservableMap<String, String> failuresView = FXCollections.unmodifiableObservableMap(failures);
+    private final ObservableList<String> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<ThroughputSample> throughputView = FXCollections.unmodifiableObservableList(throughput);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private ConnectionStatistics lastStatistics;
@@ -49,6 +55,20 @@ final class ConnectionModel {
     ConnectionModel(Clock clock, DialogService dialogs) {
         this.clock = clock;
         this.dialogs = dialogs;
+    }
+
+    /**
+     * Whether a connect of {@code profile} may start: nothing is under way and no connection runs;
+     * while another profile's runs, says so in its failure.
+     */
+    boolean mayConnect(String profile) {
+        if (state.get() == ConnectionState.DISCONNECTED) {
+            return true;
+        }
+        if (!busy.get() && !profile.equals(activeProfile.get())) {
+            failures.put(profile, ErrorMessages.text("connect.busy"));
+        }
+        return false;
     }
 
     /** The user asked to connect {@code profile}. */
@@ -131,9 +151,10 @@ final class ConnectionModel {
         if (lastStatistics != null) {
             double seconds = (s.uptime().toMillis() - lastStatistics.uptime().toMillis()) / 1000.0;
             if (seconds > 0) {
-                throughput.add(new ThroughputSample(now, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
+                Instant at = since.plus(s.uptime()); // the engine's clock: samples keep their spacing however late they arrive
+                throughput.add(new ThroughputSample(at, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
                         Math.max(0, s.bytesOut() - lastStatistics.bytesOut()) / seconds));
-                Instant oldest = now.minusSeconds(HISTORY_SECONDS);
+                Instant oldest = at.minusSeconds(HISTORY_SECONDS);
                 throughput.removeIf(t -> t.time().isBefore(oldest));
             }
         }
@@ -174,15 +195,15 @@ final class ConnectionModel {
     }
 
     ObservableMap<String, ConnectionState> states() {
-        return FXCollections.unmodifiableObservableMap(states);
+        return statesView;
     }
 
     ObservableMap<String, String> failures() {
-        return FXCollections.unmodifiableObservableMap(failures);
+        return failuresView;
     }
 
     ObservableList<String> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsView;
     }
 
     ReadOnlyStringProperty failure() {
@@ -198,7 +219,7 @@ final class ConnectionModel {
     }
 
     ObservableList<ThroughputSample> throughput() {
-        return FXCollections.unmodifiableObservableList(throughput);
+        return throughputView;
     }
 
     ReadOnlyBooleanProperty connected() {

@@ -2,7 +2,6 @@ package dev.roadwarrior.ui.connection;
 
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ public final class StatusViewModel {
     private final ConnectionViewModel connection;
     private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Kept: a read-only view listens to its list weakly and would be collected with the view's listeners. */
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     /** @param clock the wall clock and zone for "connected since" and "up for" */
     public StatusViewModel(ConnectionViewModel connection, Clock clock) {
@@ -40,17 +41,12 @@ public final class StatusViewModel {
 
     /** The rows; read-only. */
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The throughput of the last minutes, oldest first. */
     public ObservableList<ThroughputSample> throughput() {
         return connection.throughput();
-    }
-
-    /** Whether a tunnel is up (the rows then hold its settings and counters). */
-    public boolean hasTunnel() {
-        return !connection.statusProperty().get().profile().isEmpty();
     }
 
     /** The status as text, one "Label: value" line each, for the clipboard. */
@@ -97,10 +93,5 @@ public final class StatusViewModel {
 
     private static Row row(String key, String value) {
         return new Row(StatusFormat.text(key), value);
-    }
-
-    /** A word of the status screens with its {0}... filled in. */
-    static String format(String key, Object... args) {
-        return MessageFormat.format(StatusFormat.text(key), args);
     }
 }

@@ -95,7 +95,7 @@ public final class MainWindowView {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        root.setPrefSize(980, 640);
+        root.setPrefSize(1080, 720);
     }
 
     public Parent root() {

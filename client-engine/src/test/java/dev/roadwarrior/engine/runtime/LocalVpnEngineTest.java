@@ -15,6 +15,7 @@ import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
+import dev.roadwarrior.engine.api.VpnEngine;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.api.WarningReason;
@@ -209,6 +210,38 @@ class LocalVpnEngineTest {
         clock.addAndGet(1234);
 
         assertEquals(Duration.ofMillis(1234), engine.statistics().orElseThrow().uptime());
+    }
+
+    @Test
+    void whileUpListenersGetStatisticsAndALateObserverHearsThePresent() throws Exception {
+        engine = engine(ScriptedSession.Mode.NORMAL, () -> System.nanoTime() / 1_000_000);
+        connectAndBringUp(0);
+
+        EngineEvent.Statistics first = listener.await(EngineEvent.Statistics.class);
+        assertTrue(first.statistics().natTraversal(), "the script moved to the NAT-T port");
+        assertEquals(Optional.empty(), first.statistics().nextRekey(), "no lifetimes, no rekey");
+
+        List<String> names = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<EngineEvent> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VpnEngine.Attachment attachment = engine.attach((name, event) -> {
+            names.add(name);
+            observed.add(event);
+        });
+        assertInstanceOf(EngineEvent.TunnelUp.class, observed.get(0));
+        assertEquals(new EngineEvent.StateChanged(ConnectionState.CONNECTED), observed.get(1));
+        assertInstanceOf(EngineEvent.Statistics.class, observed.get(2));
+        assertEquals(List.of("test", "test", "test"), names);
+
+        listener.await(EngineEvent.Statistics.class);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (observed.size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertInstanceOf(EngineEvent.Statistics.class, observed.get(3), "later events follow the present");
+        attachment.close();
+        engine.disconnect();
+        awaitTermination();
+        assertFalse(observed.stream().anyMatch(e -> e instanceof EngineEvent.Disconnected), "closed: no more events");
     }
 
     @Test
