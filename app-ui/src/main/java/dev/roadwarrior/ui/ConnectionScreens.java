@@ -41,8 +41,9 @@ final class ConnectionScreens {
     /** Connect progress (hidden while connected) and live status, scrolling. */
     static Node status(ConnectionViewModel vm) {
         ConnectProgressView progress = new ConnectProgressView(vm);
-        // the steps matter while connecting; once up, the status takes the room
-        progress.visibleProperty().bind(vm.connectedProperty().not());
+        // the steps matter while connecting or after a failure; once up, the status takes the room
+        progress.visibleProperty().bind(vm.busyProperty().and(vm.connectedProperty().not())
+                .or(vm.failureProperty().isNotEmpty().and(vm.connectedProperty().not())));
         progress.managedProperty().bind(progress.visibleProperty());
         VBox box = new VBox(12, progress, new StatusView(new StatusViewModel(vm, Clock.systemDefaultZone())));
         box.setPadding(new Insets(12, 16, 12, 16));
