@@ -57,7 +57,7 @@ public final class MainWindowView {
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setGraphic(FontIcon.of(Material2OutlinedMZ.WARNING, 18));
         notice.setPadding(new Insets(8, 16, 8, 16));
-        notice.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+        notice.setStyle("-fx-background-color: #fff8c5; -fx-text-fill: #7d4e00;");
         notice.textProperty().bind(vm.notice());
         notice.managedProperty().bind(vm.notice().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
