@@ -61,11 +61,6 @@ public final class ConnectSession implements EngineListener, AutoCloseable {
         this.savePermission = savePermission;
     }
 
-    /** The profile of this connect. */
-    public String profile() {
-        return profile;
-    }
-
     @Override
     public void onEvent(EngineEvent event) {
         if (event instanceof EngineEvent.CredentialsRequired c) {

@@ -114,6 +114,19 @@ class ControlCodecTest {
     }
 
     @Test
+    void statisticsOfAnOlderServiceDecodeWithoutTheNewFields() throws Exception {
+        StatisticsEvent old = (StatisticsEvent) ControlCodec.decodeFromService("{\"type\":\"statistics\","
+                + "\"connection\":\"lab\",\"statistics\":{\"virtualAddress\":\"10.88.0.1\",\"algorithms\":\"IKE\","
+                + "\"uptimeSeconds\":12,\"bytesIn\":252,\"packetsIn\":3,\"bytesOut\":252,\"packetsOut\":3,"
+                + "\"packetsDropped\":0}}");
+        assertEquals(252, old.statistics().bytesIn());
+        assertEquals(false, old.statistics().natTraversal());
+        assertEquals(Optional.empty(), old.statistics().nextRekeySeconds());
+        String line = ControlCodec.encode(new StatisticsEvent("lab", COUNTERS));
+        assertTrue(line.contains("\"natTraversal\":true") && line.contains("\"nextRekeySeconds\":3500"), line);
+    }
+
+    @Test
     void theReadmeExamplesDecode() throws Exception {
         assertEquals(new Status(3), ControlCodec.decodeRequest("{\"type\":\"status\",\"id\":3}"));
         assertEquals(new Subscribe(4, 5), ControlCodec.decodeRequest("{\"type\":\"subscribe\",\"id\":4,\"statisticsSeconds\":5}"));

@@ -19,8 +19,8 @@ public final class BannerDialog extends Alert {
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle(StatusViewModel.format("banner.title", profile));
-        setHeaderText(StatusViewModel.format("banner.title", profile));
+        setTitle(StatusFormat.format("banner.title", profile));
+        setHeaderText(StatusFormat.format("banner.title", profile));
         TextArea area = new TextArea(text);
         area.setId("banner-text");
         area.setEditable(false);

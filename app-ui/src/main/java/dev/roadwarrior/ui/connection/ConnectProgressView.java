@@ -1,6 +1,5 @@
 package dev.roadwarrior.ui.connection;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,25 +12,23 @@ import javafx.scene.layout.VBox;
  * A connect's progress in plain steps ("Gateway reached", "NAT detected", "User authenticated",
  * "Configuration received", "Tunnel up"), each ticked as it happens, with a spinner while the
  * connect runs, the failure in the CLI's words when it fails, and Cancel. A reusable node bound
- * to the {@link ConnectionViewModel}.
+ * to its {@link ConnectProgressViewModel}.
  *
  * <p>Threading: FX thread.
  */
 public final class ConnectProgressView extends VBox {
 
-    private final ConnectionViewModel vm;
+    private final ConnectProgressViewModel vm;
     private final VBox steps = new VBox(4);
 
-    public ConnectProgressView(ConnectionViewModel vm) {
+    public ConnectProgressView(ConnectProgressViewModel vm) {
         this.vm = vm;
         setId("connect-progress");
         setSpacing(10);
         setPadding(new Insets(12));
         Label title = new Label();
         title.setStyle("-fx-font-size: 1.2em; -fx-font-weight: bold;");
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> StatusViewModel.format("progress.title", vm.activeProfileProperty().get()),
-                vm.activeProfileProperty()));
+        title.textProperty().bind(vm.titleProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.busyProperty());
@@ -47,7 +44,7 @@ public final class ConnectProgressView extends VBox {
         Button cancel = new Button(StatusFormat.text("progress.cancel"));
         cancel.setId("connect-cancel");
         cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.setOnAction(e -> vm.disconnect());
+        cancel.setOnAction(e -> vm.cancel());
         vm.steps().addListener((ListChangeListener<String>) c -> showSteps());
         showSteps();
         getChildren().addAll(new HBox(8, title, spinner), steps, failure, notice, cancel);

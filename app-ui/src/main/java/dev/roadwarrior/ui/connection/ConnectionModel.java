@@ -57,6 +57,20 @@ final class ConnectionModel {
         this.dialogs = dialogs;
     }
 
+    /**
+     * Whether a connect of {@code profile} may start: nothing is under way and no connection runs;
+     * while another profile's runs, says so in its failure.
+     */
+    boolean mayConnect(String profile) {
+        if (state.get() == ConnectionState.DISCONNECTED) {
+            return true;
+        }
+        if (!busy.get() && !profile.equals(activeProfile.get())) {
+            failures.put(profile, ErrorMessages.text("connect.busy"));
+        }
+        return false;
+    }
+
     /** The user asked to connect {@code profile}. */
     void connecting(String profile) {
         activeProfile.set(profile);
@@ -137,9 +151,10 @@ final class ConnectionModel {
         if (lastStatistics != null) {
             double seconds = (s.uptime().toMillis() - lastStatistics.uptime().toMillis()) / 1000.0;
             if (seconds > 0) {
-                throughput.add(new ThroughputSample(now, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
+                Instant at = since.plus(s.uptime()); // the engine's clock: samples keep their spacing however late they arrive
+                throughput.add(new ThroughputSample(at, Math.max(0, s.bytesIn() - lastStatistics.bytesIn()) / seconds,
                         Math.max(0, s.bytesOut() - lastStatistics.bytesOut()) / seconds));
-                Instant oldest = now.minusSeconds(HISTORY_SECONDS);
+                Instant oldest = at.minusSeconds(HISTORY_SECONDS);
                 throughput.removeIf(t -> t.time().isBefore(oldest));
             }
         }

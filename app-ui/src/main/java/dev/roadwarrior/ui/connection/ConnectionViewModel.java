@@ -105,12 +105,13 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     /**
      * Connects with the stored profile {@code profile}: secrets from the secret store, missing
-     * ones asked in a prompt. Ignored while a connection is being set up or torn down. A failure
-     * shows in {@link #failureProperty()} and {@link #failures()}.
+     * ones asked in a prompt. Ignored while a connection is being set up or torn down, or while
+     * this profile is connected; while another profile is connected, {@link #failures()} says
+     * to disconnect it first. A failure shows in {@link #failureProperty()} and {@link #failures()}.
      */
     public void connect(String profile) {
         Objects.requireNonNull(profile, "profile");
-        if (model.busy().get()) {
+        if (!model.mayConnect(profile)) {
             return;
         }
         model.connecting(profile);

@@ -16,8 +16,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -52,6 +54,9 @@ public final class PromptDialog extends Dialog<Optional<PromptAnswer>> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(labels, new ColumnConstraints());
         int row = 0;
         for (PromptField field : vm.prompt().fields()) {
             TextField input = field.secret() ? new PasswordField() : new TextField();
@@ -72,6 +77,7 @@ public final class PromptDialog extends Dialog<Optional<PromptAnswer>> {
             content.getChildren().add(save);
         }
         content.setPrefWidth(420);
+        content.setPadding(new javafx.geometry.Insets(16, 16, 4, 16));
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(SUBMIT, CANCEL);
         ((Button) getDialogPane().lookupButton(SUBMIT)).setDefaultButton(true);

@@ -40,7 +40,7 @@ public final class PromptViewModel {
 
     /** The dialog's title, e.g. "Roadwarrior: office". */
     public String title() {
-        return StatusViewModel.format("prompt.title", prompt.profile());
+        return StatusFormat.format("prompt.title", prompt.profile());
     }
 
     /** Why the user is asked and the gateway's words, one per line. */

@@ -33,6 +33,11 @@ public final class StatusFormat {
         return TEXT.getString(key);
     }
 
+    /** A word of this package with its {0}, {1}... filled in. */
+    public static String format(String key, Object... args) {
+        return java.text.MessageFormat.format(TEXT.getString(key), args);
+    }
+
     /** A byte count, e.g. "1.5 MiB". */
     public static String bytes(long n) {
         double v = n;

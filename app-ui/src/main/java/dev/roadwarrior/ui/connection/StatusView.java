@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The live status of the connection: every field of {@link StatusViewModel#rows()} as a label
- * and its value, a throughput chart of the last minutes (received and sent, bytes per second),
+ * and its value, a throughput chart of the last minutes (received and sent, KiB per second),
  * and a Copy button that puts the status as text on the clipboard. A reusable node the main
  * window embeds.
  *
@@ -51,7 +51,7 @@ public final class StatusView extends VBox {
         showRows();
 
         NumberAxis time = new NumberAxis(-ConnectionModel.HISTORY_SECONDS, 0, 60);
-        time.setLabel("s");
+        time.setLabel(StatusFormat.text("status.chart.time"));
         NumberAxis rate = new NumberAxis();
         rate.setLabel(StatusFormat.text("status.chart.axis"));
         rate.setForceZeroInRange(true);
@@ -107,11 +107,6 @@ public final class StatusView extends VBox {
     }
 
     private static XYChart.Data<Number, Number> point(Instant last, Instant t, double rate) {
-        return new XYChart.Data<>(-Duration.between(t, last).toMillis() / 1000.0, rate);
-    }
-
-    /** The rows as shown (tests). */
-    GridPane grid() {
-        return grid;
+        return new XYChart.Data<>(-Duration.between(t, last).toMillis() / 1000.0, rate / 1024);
     }
 }

@@ -2,7 +2,6 @@ package dev.roadwarrior.ui.connection;
 
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +49,6 @@ public final class StatusViewModel {
         return connection.throughput();
     }
 
-    /** Whether a tunnel is up (the rows then hold its settings and counters). */
-    public boolean hasTunnel() {
-        return !connection.statusProperty().get().profile().isEmpty();
-    }
-
     /** The status as text, one "Label: value" line each, for the clipboard. */
     public String text() {
         return rows.stream().map(r -> r.label() + ": " + r.value()).collect(Collectors.joining("\n", "", "\n"));
@@ -99,10 +93,5 @@ public final class StatusViewModel {
 
     private static Row row(String key, String value) {
         return new Row(StatusFormat.text(key), value);
-    }
-
-    /** A word of the status screens with its {0}... filled in. */
-    static String format(String key, Object... args) {
-        return MessageFormat.format(StatusFormat.text(key), args);
     }
 }

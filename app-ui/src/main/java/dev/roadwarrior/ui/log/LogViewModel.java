@@ -36,6 +36,7 @@ public final class LogViewModel {
     private final ZoneId zone;
     private final ObservableList<LogEntry> all = FXCollections.observableArrayList();
     private final FilteredList<LogEntry> visible = new FilteredList<>(all);
+    private final ObservableList<LogEntry> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final ObjectProperty<LogLevel> minimumLevel = new SimpleObjectProperty<>(this, "minimumLevel", LogLevel.INFO);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
@@ -62,7 +63,7 @@ public final class LogViewModel {
 
     /** The records that pass the filter, oldest first; read-only. */
     public ObservableList<LogEntry> visible() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleView;
     }
 
     /** The least severe level shown (default INFO). */

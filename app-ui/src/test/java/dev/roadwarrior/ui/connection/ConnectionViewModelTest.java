@@ -172,6 +172,10 @@ class ConnectionViewModelTest {
         assertEquals(ConnectionState.CONNECTED, vm.stateOf("office"));
         assertEquals("10.88.0.1/24", vm.statusProperty().get().virtualAddress());
         assertEquals(84, vm.statusProperty().get().statistics().orElseThrow().bytesIn());
+        vm.connect("lab");
+        assertEquals(ErrorMessages.text("connect.busy"), vm.failures().get("lab"), "one connection at a time");
+        assertEquals("office", vm.activeProfileProperty().get(), "the running one stays shown");
+        assertTrue(engine.requests.isEmpty());
         vm.disconnect();
         assertEquals(1, engine.disconnects.get());
         engine.emitElsewhere("office", new EngineEvent.Disconnected());
