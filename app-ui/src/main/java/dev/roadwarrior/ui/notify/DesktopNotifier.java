@@ -1,5 +1,6 @@
 package dev.roadwarrior.ui.notify;
 
+import dev.roadwarrior.ui.dbus.SessionBus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBus;
@@ -53,15 +53,7 @@ public final class DesktopNotifier implements Notifier, AutoCloseable {
 
     /** A notifier on the bus at {@code busAddress} when given, else on the session bus. Never throws. */
     public static DesktopNotifier open(Optional<String> busAddress) {
-        Optional<DBusConnection> bus;
-        try {
-            DBusConnectionBuilder builder = busAddress.map(DBusConnectionBuilder::forAddress)
-                    .orElseGet(DBusConnectionBuilder::forSessionBus);
-            bus = Optional.of(builder.withShared(false).build());
-        } catch (DBusException | RuntimeException e) {
-            LOG.log(Level.FINE, "No session bus for notifications", e);
-            bus = Optional.empty();
-        }
+        Optional<DBusConnection> bus = SessionBus.connect(busAddress);
         DesktopNotifier notifier = new DesktopNotifier(bus);
         bus.ifPresent(notifier::listenForClosed);
         return notifier;

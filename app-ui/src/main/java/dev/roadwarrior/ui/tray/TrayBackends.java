@@ -1,5 +1,6 @@
 package dev.roadwarrior.ui.tray;
 
+import dev.roadwarrior.ui.dbus.SessionBus;
 import dev.roadwarrior.ui.tray.sni.StatusNotifierTray;
 import java.awt.AWTException;
 import java.awt.GraphicsEnvironment;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 
 /**
@@ -41,7 +41,7 @@ public final class TrayBackends {
 
     /** Opens the best backend, using the bus at {@code busAddress} when given instead of the session bus. */
     public static TrayBackend open(Optional<String> busAddress, TrayState initial, TrayActions actions) {
-        Optional<DBusConnection> bus = connect(busAddress);
+        Optional<DBusConnection> bus = SessionBus.connect(busAddress);
         boolean watcher = bus.map(StatusNotifierTray::watcherPresent).orElse(false);
         TrayBackend.Kind kind = choose(watcher, !watcher && awtTraySupported());
         if (kind == TrayBackend.Kind.STATUS_NOTIFIER) {
@@ -70,17 +70,6 @@ public final class TrayBackends {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.FINE, "AWT is not available", e);
             return false;
-        }
-    }
-
-    private static Optional<DBusConnection> connect(Optional<String> busAddress) {
-        try {
-            DBusConnectionBuilder builder = busAddress.map(DBusConnectionBuilder::forAddress)
-                    .orElseGet(DBusConnectionBuilder::forSessionBus);
-            return Optional.of(builder.withShared(false).build());
-        } catch (DBusException | RuntimeException e) {
-            LOG.log(Level.FINE, "No session bus for the tray", e);
-            return Optional.empty();
         }
     }
 

@@ -12,7 +12,7 @@ class TrayArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.roadwarrior.ui.tray", "dev.roadwarrior.ui.notify");
+            .importPackages("dev.roadwarrior.ui.tray", "dev.roadwarrior.ui.notify", "dev.roadwarrior.ui.dbus");
 
     @Test
     void trayAndNotificationsUseNoJavaFx() {

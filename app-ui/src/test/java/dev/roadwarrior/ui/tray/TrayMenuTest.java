@@ -46,6 +46,16 @@ class TrayMenuTest {
     }
 
     @Test
+    void aNewProfileListKeepsTheConnection() {
+        TrayState connected = new TrayState(TrayStatus.CONNECTED, PROFILES, Optional.of("office"), "10.3.0.5");
+        TrayState renamed = connected.withProfiles(List.of("office", "lab"));
+        assertEquals(List.of("office", "lab"), renamed.profiles());
+        assertEquals(TrayStatus.CONNECTED, renamed.status());
+        assertEquals(Optional.of("office"), renamed.activeProfile());
+        assertEquals("10.3.0.5", renamed.detail());
+    }
+
+    @Test
     void noProfilesMeansNoConnectEntries() {
         assertEquals(List.of("Disconnect", "", "Show window", "Quit"),
                 TrayMenu.of(TrayState.disconnected(List.of())).entries().stream().map(TrayMenu.Entry::label).toList());

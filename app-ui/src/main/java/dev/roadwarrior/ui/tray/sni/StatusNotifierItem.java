@@ -39,13 +39,6 @@ public interface StatusNotifierItem extends DBusInterface {
         }
     }
 
-    /** The title changed. */
-    class NewTitle extends DBusSignal {
-        public NewTitle(String path) throws DBusException {
-            super(path);
-        }
-    }
-
     /** The status changed to {@code status} (Passive, Active or NeedsAttention). */
     class NewStatus extends DBusSignal {
         public final String status;
