@@ -96,6 +96,8 @@ class RoadwarriorServiceTest {
         assertTrue(s.path("algorithms").asText().contains("ESP"), status.stdout());
         assertTrue(s.path("packetsOut").asLong() >= 3 && s.path("bytesOut").asLong() >= 3 * 84, status.stdout());
         assertTrue(s.path("packetsIn").asLong() >= 3 && s.path("bytesIn").asLong() >= 3 * 84, status.stdout());
+        assertTrue(s.path("natTraversal").asBoolean(), "ESP travels in UDP: " + status.stdout());
+        assertTrue(s.has("deadPeerDetection"), status.stdout());
         String text = cli(lab, MEMBER, "status").orThrow().stdout();
         assertTrue(text.startsWith("lab: CONNECTED (gateway " + Topology.GATEWAY_WAN_IP + ")"), text);
         String figures = String.format("connect through the service %d ms (client JVM start included); status: %s",

@@ -74,7 +74,9 @@ final class StatusCommand implements Callable<Integer> {
                     .put("algorithms", s.algorithms()).put("uptimeSeconds", s.uptimeSeconds())
                     .put("bytesIn", s.bytesIn()).put("packetsIn", s.packetsIn())
                     .put("bytesOut", s.bytesOut()).put("packetsOut", s.packetsOut())
-                    .put("packetsDropped", s.packetsDropped()));
+                    .put("packetsDropped", s.packetsDropped()).put("natTraversal", s.natTraversal())
+                    .put("deadPeerDetection", s.deadPeerDetection()));
+            c.statistics().flatMap(TunnelStatistics::nextRekeySeconds).ifPresent(n -> o.put("nextRekeySeconds", n));
         });
         return o;
     }
@@ -89,7 +91,11 @@ final class StatusCommand implements Callable<Integer> {
                     .append(String.format("  up          %d:%02d:%02d%n", up / 3600, up / 60 % 60, up % 60))
                     .append(String.format("  in          %d bytes, %d packets%n", t.bytesIn(), t.packetsIn()))
                     .append(String.format("  out         %d bytes, %d packets%n", t.bytesOut(), t.packetsOut()))
-                    .append(String.format("  dropped     %d packets%n", t.packetsDropped()));
+                    .append(String.format("  dropped     %d packets%n", t.packetsDropped()))
+                    .append(String.format("  NAT-T       %s, dead peer detection %s%n", t.natTraversal() ? "yes" : "no",
+                            t.deadPeerDetection() ? "yes" : "no"));
+            t.nextRekeySeconds().ifPresent(n -> s.append(String.format("  next rekey  in %d:%02d:%02d%n", n / 3600,
+                    n / 60 % 60, n % 60)));
         }
         return s.toString();
     }
