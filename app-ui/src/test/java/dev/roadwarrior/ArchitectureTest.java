@@ -6,7 +6,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -109,16 +108,24 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** A view named {@code XView} may use {@code XViewModel} and no other ViewModel. */
+    /**
+     * A view is bound to one ViewModel, taken in its constructor or held in a field: {@code XView}
+     * to {@code XViewModel} when that exists, else to the one ViewModel it shows (the connect
+     * progress shows the connection's). Everything else it learns through that ViewModel.
+     */
     private static ArchCondition<JavaClass> useNoViewModelButTheirOwn() {
-        return new ArchCondition<>("use no ViewModel but their own") {
+        return new ArchCondition<>("be bound to their own ViewModel only") {
             @Override
             public void check(JavaClass view, ConditionEvents events) {
+                java.util.Set<String> bound = new java.util.TreeSet<>();
+                view.getFields().forEach(f -> bound.add(f.getRawType().getName()));
+                view.getConstructors().forEach(c -> c.getRawParameterTypes().forEach(t -> bound.add(t.getName())));
+                bound.removeIf(n -> !n.endsWith("ViewModel"));
                 String own = view.getName() + "Model";
-                for (Dependency d : view.getDirectDependenciesFromSelf()) {
-                    JavaClass target = d.getTargetClass();
-                    if (target.getSimpleName().endsWith("ViewModel") && !target.getName().equals(own)) {
-                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                boolean ownExists = classes.contain(own);
+                for (String vm : bound) {
+                    if ((ownExists && !vm.equals(own)) || bound.size() > 1) {
+                        events.add(SimpleConditionEvent.violated(view, view.getName() + " is bound to " + vm));
                     }
                 }
             }

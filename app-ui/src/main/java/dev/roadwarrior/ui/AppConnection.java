@@ -119,10 +119,16 @@ final class AppConnection implements ProfileConnections {
     }
 
     /**
-     * Quits through {@code then}; while a connection is up, asks first whether to disconnect it
+     * Quits through {@code exit} (run once); while a connection is up, asks first whether to disconnect it
      * (a connection run by the service may stay up; one in this process cannot).
      */
-    void quit(DialogService dialogs, Runnable then) {
+    void quit(DialogService dialogs, Runnable exit) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable then = () -> {
+            if (done.compareAndSet(false, true)) {
+                exit.run();
+            }
+        };
         if (vm.stateProperty().get() == ConnectionState.DISCONNECTED) {
             then.run();
             return;

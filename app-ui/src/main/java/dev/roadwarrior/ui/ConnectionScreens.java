@@ -1,14 +1,14 @@
 package dev.roadwarrior.ui;
 
+import dev.roadwarrior.profiles.ProfileLibrary;
 import dev.roadwarrior.ui.connection.ConnectProgressView;
 import dev.roadwarrior.ui.connection.ConnectProgressViewModel;
 import dev.roadwarrior.ui.connection.ConnectionViewModel;
 import dev.roadwarrior.ui.connection.DialogService;
+import dev.roadwarrior.ui.connection.EngineEventBridge;
 import dev.roadwarrior.ui.connection.FxDialogService;
 import dev.roadwarrior.ui.connection.StatusView;
 import dev.roadwarrior.ui.connection.StatusViewModel;
-import dev.roadwarrior.profiles.ProfileLibrary;
-import dev.roadwarrior.ui.connection.EngineEventBridge;
 import dev.roadwarrior.ui.log.Diagnostics;
 import dev.roadwarrior.ui.log.LogCapture;
 import dev.roadwarrior.ui.log.LogView;
@@ -42,8 +42,9 @@ final class ConnectionScreens {
     /** Connect progress (hidden while connected) and live status, scrolling. */
     static Node status(ConnectionViewModel vm) {
         ConnectProgressView progress = new ConnectProgressView(new ConnectProgressViewModel(vm));
-        // the steps matter while connecting; once up, the status takes the room
-        progress.visibleProperty().bind(vm.connectedProperty().not());
+        // the steps matter while connecting or after a failure; once up, the status takes the room
+        progress.visibleProperty().bind(vm.busyProperty().and(vm.connectedProperty().not())
+                .or(vm.failureProperty().isNotEmpty().and(vm.connectedProperty().not())));
         progress.managedProperty().bind(progress.visibleProperty());
         VBox box = new VBox(12, progress, new StatusView(new StatusViewModel(vm, Clock.systemDefaultZone())));
         box.setPadding(new Insets(12, 16, 12, 16));

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -55,7 +57,7 @@ public final class MainWindowView {
         notice.setMaxWidth(Double.MAX_VALUE);
         notice.setGraphic(FontIcon.of(Material2OutlinedMZ.WARNING, 18));
         notice.setPadding(new Insets(8, 16, 8, 16));
-        notice.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+        notice.setStyle("-fx-background-color: #fff8c5; -fx-text-fill: #7d4e00;");
         notice.textProperty().bind(vm.notice());
         notice.managedProperty().bind(vm.notice().isNotEmpty());
         notice.visibleProperty().bind(notice.managedProperty());
@@ -114,7 +116,6 @@ public final class MainWindowView {
         Label title = new Label(UiText.get("main.title"), FontIcon.of(Material2MZ.VPN_LOCK, 20));
         title.getStyleClass().add(Styles.TITLE_4);
         Button importButton = button("importButton", "button.import", Material2OutlinedAL.FILE_UPLOAD, vm::chooseAndImport);
-        importButton.getStyleClass().add(Styles.ACCENT);
         Button add = button("addButton", "button.add", Material2AL.ADD, vm::add);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -162,8 +163,12 @@ public final class MainWindowView {
     }
 
     private static Node emptyState(MainWindowViewModel vm) {
-        FontIcon icon = FontIcon.of(Material2OutlinedMZ.VPN_LOCK, 64);
-        icon.getStyleClass().add(Styles.TEXT_MUTED);
+        FontIcon icon = FontIcon.of(Material2OutlinedMZ.VPN_LOCK);
+        icon.setIconColor(Color.web("#59636e"));
+        // the theme fixes the glyph size; scaling inside a group enlarges it and its layout bounds alike
+        icon.setScaleX(4);
+        icon.setScaleY(4);
+        Group bigIcon = new Group(icon);
         Label heading = new Label(UiText.get("main.empty.title"));
         heading.getStyleClass().add(Styles.TITLE_2);
         Label text = new Label(UiText.get("main.empty.text"));
@@ -178,7 +183,7 @@ public final class MainWindowView {
         Hyperlink add = new Hyperlink(UiText.get("main.empty.add"));
         add.setId("emptyAddLink");
         add.setOnAction(e -> vm.add());
-        VBox box = new VBox(14, icon, heading, text, importButton, add);
+        VBox box = new VBox(14, bigIcon, heading, text, importButton, add);
         box.setId("emptyState");
         box.setAlignment(Pos.CENTER);
         return box;
