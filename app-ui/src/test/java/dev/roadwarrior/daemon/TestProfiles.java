@@ -19,7 +19,8 @@ public final class TestProfiles {
     public static final String GROUP_PASSWORD = "rwgroup-secret";
     public static final String PASSWORD = "alice-password";
 
-    private static final List<String> LAB = List.of(
+    /** The lab profile's lines in Shrew Soft's format. */
+    public static final List<String> LAB = List.of(
             "n:version:4",
             "s:network-host:203.0.113.2",
             "s:client-auto-mode:pull",

@@ -1,5 +1,6 @@
 package dev.roadwarrior.ui;
 
+import dev.roadwarrior.daemon.TestProfiles;
 import dev.roadwarrior.profiles.ProfileLibrary;
 import dev.roadwarrior.profiles.io.ProfileStore;
 import dev.roadwarrior.profiles.secrets.FileSecretStore;
@@ -13,28 +14,7 @@ import java.util.List;
 public final class TestLibrary {
 
     /** The lab's profile: Aggressive Mode PSK + XAuth with a group password. */
-    public static final List<String> LAB = List.of(
-            "n:version:4",
-            "s:network-host:203.0.113.2",
-            "s:client-auto-mode:pull",
-            "s:client-iface:virtual",
-            "n:client-addr-auto:1",
-            "s:network-natt-mode:enable",
-            "s:auth-method:mutual-psk-xauth",
-            "s:ident-client-type:keyid",
-            "s:ident-client-data:rwgroup",
-            "s:ident-server-type:any",
-            "b:auth-mutual-psk:cndncm91cC1zZWNyZXQ=",
-            "s:phase1-exchange:aggressive",
-            "s:phase1-cipher:aes",
-            "n:phase1-keylen:256",
-            "s:phase1-hash:sha2-256",
-            "n:phase1-dhgroup:14",
-            "s:phase2-transform:auto",
-            "s:phase2-hmac:auto",
-            "s:ipcomp-transform:disabled",
-            "n:policy-list-auto:1",
-            "s:client-saved-username:alice");
+    public static final List<String> LAB = TestProfiles.LAB;
 
     private TestLibrary() {
     }
