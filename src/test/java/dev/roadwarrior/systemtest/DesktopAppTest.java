@@ -106,8 +106,7 @@ class DesktopAppTest {
         screenshot(lab, "2-imported");
 
         String connectX = Integer.toString(width(main) - 70);
-        x("mousemove", "--sync", connectX, "73");
-        x("click", "1");
+        clickAt(connectX, "73");
         String prompt = window("^Roadwarrior: lab$", app);
         Thread.sleep(1500);
         screenshot(lab, "3-prompt");
@@ -146,8 +145,7 @@ class DesktopAppTest {
         Thread.sleep(2500);
         screenshot(lab, "7-connected-from-tray");
 
-        x("mousemove", "--sync", connectX, "73");
-        x("click", "1");
+        clickAt(connectX, "73");
         waitForState(lab, "DISCONNECTED", app, service);
         waitForIcon(item, "roadwarrior-disconnected", app);
         Thread.sleep(1500);
@@ -242,6 +240,16 @@ class DesktopAppTest {
             throw new IllegalStateException("no geometry: " + geometry);
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Moves the pointer to (left, top) and clicks. It goes to the corner first: {@code mousemove --sync}
+     * to where the pointer already is waits about 15 s for a motion that never comes.
+     */
+    private static void clickAt(String left, String top) {
+        x("mousemove", "--sync", "0", "0");
+        x("mousemove", "--sync", left, top);
+        x("click", "1");
     }
 
     private static String x(String... args) {
