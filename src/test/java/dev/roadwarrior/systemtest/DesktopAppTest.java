@@ -124,7 +124,10 @@ class DesktopAppTest {
         Thread.sleep(2500);
         screenshot(lab, "4-connected");
 
-        bus.click(item, menu, menuEntry(item, menu, "Disconnect", app));
+        int disconnect = menuEntry(item, menu, "Disconnect", app);
+        assertTrue(bus.enabledEntry(item, menu, "Connect lab").isEmpty(), "no Connect while connected: "
+                + bus.layout(item, menu));
+        bus.click(item, menu, disconnect);
         waitForState(lab, "DISCONNECTED", app, service);
         waitForIcon(item, "roadwarrior-disconnected", app);
         Thread.sleep(1500);
