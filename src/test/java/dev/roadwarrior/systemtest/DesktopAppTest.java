@@ -24,10 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The real desktop app under Xvfb, driven with xdotool, against the lab gateway through the service
- * in the client namespace: {@code roadwarrior open lab.vpn} offers the import, Connect in the window
- * asks the XAuth password, the tunnel comes up and its counters move while pinging through it,
- * Disconnect in the window restores the host. With ImageMagick installed, screenshots of each step
- * land in the test's log directory ({@code target/lab-logs/DesktopAppTest/...}).
+ * in the client namespace, with a private session bus and a StatusNotifierWatcher ({@link TrayBus})
+ * so that its tray is a StatusNotifierItem: {@code roadwarrior open lab.vpn} offers the import and the
+ * item registers with the watcher; Connect in the window asks the XAuth password, the tunnel comes up,
+ * its counters move while pinging through it and the tray icon turns connected; Disconnect in the
+ * tray menu (dbusmenu {@code Event}) restores the host; Connect ‹profile› in the tray menu asks the
+ * password in a window and connects again; Disconnect in the window restores the host. With
+ * ImageMagick installed, screenshots of each step land in the test's log directory
+ * ({@code target/lab-logs/DesktopAppTest/...}).
  */
 @ExtendWith(LabExtension.class)
 class DesktopAppTest {
@@ -43,16 +47,21 @@ class DesktopAppTest {
     private Path runtime;
     private Path netnsEtc;
     private Process xvfb;
+    private TrayBus bus;
 
     @BeforeAll
     static void tools() {
-        LabExtension.assumeTools("useradd", "userdel", "groupadd", "setpriv", "ping", "Xvfb", "xdotool");
+        LabExtension.assumeTools("useradd", "userdel", "groupadd", "setpriv", "ping", "Xvfb", "xdotool",
+                "dbus-daemon", "gdbus", "status-notifier-watcher");
     }
 
     @AfterEach
     void cleanUp() throws IOException {
         if (xvfb != null) {
             xvfb.destroy();
+        }
+        if (bus != null) {
+            bus.close();
         }
         if (users != null) {
             users.close();
@@ -67,7 +76,7 @@ class DesktopAppTest {
     }
 
     @Test
-    void importConnectAndDisconnectInTheWindow(Lab lab) throws Exception {
+    void connectAndDisconnectFromTheWindowAndTheTrayMenu(Lab lab) throws Exception {
         StrongswanGateway gateway = StrongswanGateway.start(lab, GatewayConfig.defaults());
         prepare(lab);
         RoadwarriorConnectTest.HostSnapshot before = RoadwarriorConnectTest.HostSnapshot.take(lab);
@@ -89,12 +98,15 @@ class DesktopAppTest {
         x("windowmove", "--sync", main, "0", "0");
         Waits.until(Duration.ofSeconds(30), () -> Files.exists(users.home(MEMBER).resolve("profiles/lab.json")),
                 () -> "the profile is imported:\n" + app.output());
+        String item = trayItem(app);
+        String menu = bus.menuPath(item);
+        waitForIcon(item, "roadwarrior-disconnected", app);
+        int connectLab = menuEntry(item, menu, "Connect lab", app);
         Thread.sleep(1500);
         screenshot(lab, "2-imported");
 
         String connectX = Integer.toString(width(main) - 70);
-        x("mousemove", "--sync", connectX, "73");
-        x("click", "1");
+        clickAt(connectX, "73");
         String prompt = window("^Roadwarrior: lab$", app);
         Thread.sleep(1500);
         screenshot(lab, "3-prompt");
@@ -108,18 +120,40 @@ class DesktopAppTest {
         lab.run(LabNode.CLIENT, "ping", "-c", "5", "-i", "0.3", "-W", "2", Topology.PROTECTED_IP);
         Waits.until(Duration.ofSeconds(20), () -> status(lab).path("bytesIn").asLong() >= before1 + 5 * 84,
                 () -> "the counters move: " + status(lab));
+        waitForIcon(item, "roadwarrior-connected", app);
         Thread.sleep(2500);
         screenshot(lab, "4-connected");
 
-        x("mousemove", "--sync", connectX, "73");
-        x("click", "1");
-        Waits.until(TIMEOUT, () -> "DISCONNECTED".equals(status(lab).path("state").asText()),
-                () -> "the app disconnects:\n" + app.output() + "\nservice:\n" + service.output());
+        int disconnect = menuEntry(item, menu, "Disconnect", app);
+        assertTrue(bus.enabledEntry(item, menu, "Connect lab").isEmpty(), "no Connect while connected: "
+                + bus.layout(item, menu));
+        bus.click(item, menu, disconnect);
+        waitForState(lab, "DISCONNECTED", app, service);
+        waitForIcon(item, "roadwarrior-disconnected", app);
         Thread.sleep(1500);
-        screenshot(lab, "5-disconnected");
-        assertEquals(before, RoadwarriorConnectTest.HostSnapshot.take(lab), "addresses, routes and links restored");
-        assertArrayEquals("# lab client\nnameserver 192.0.2.53\n".getBytes(StandardCharsets.UTF_8),
-                Files.readAllBytes(netnsEtc.resolve("resolv.conf")), "resolv.conf restored");
+        screenshot(lab, "5-disconnected-from-tray");
+        assertHostRestored(lab, before);
+
+        assertEquals(connectLab, menuEntry(item, menu, "Connect lab", app), "Connect lab is offered again");
+        bus.click(item, menu, connectLab);
+        String trayPrompt = window("^Roadwarrior: lab$", app);
+        Thread.sleep(1500);
+        screenshot(lab, "6-prompt-from-tray");
+        x("windowfocus", "--sync", trayPrompt);
+        x("type", "--delay", "40", PASSWORD);
+        x("key", "Return");
+        waitForState(lab, "CONNECTED", app, service);
+        waitForIcon(item, "roadwarrior-connected", app);
+        lab.run(LabNode.CLIENT, "ping", "-c", "1", "-W", "2", Topology.PROTECTED_IP);
+        Thread.sleep(2500);
+        screenshot(lab, "7-connected-from-tray");
+
+        clickAt(connectX, "73");
+        waitForState(lab, "DISCONNECTED", app, service);
+        waitForIcon(item, "roadwarrior-disconnected", app);
+        Thread.sleep(1500);
+        screenshot(lab, "8-disconnected-in-window");
+        assertHostRestored(lab, before);
         assertTrue(app.isAlive(), app.output());
         app.stop(Duration.ofSeconds(10));
         service.stop(Duration.ofSeconds(30));
@@ -138,12 +172,47 @@ class DesktopAppTest {
                 .redirectErrorStream(true).redirectOutput(lab.logDir().resolve("xvfb.log").toFile()).start();
         Waits.until(Duration.ofSeconds(20), () -> Files.exists(Path.of("/tmp/.X11-unix/X" + DISPLAY.substring(1))),
                 () -> "Xvfb starts");
+        bus = TrayBus.start(users, MEMBER, users.home(MEMBER), lab.logDir());
     }
 
     private Map<String, String> env() {
         String home = users.home(MEMBER).toString();
         return Map.of("ROADWARRIOR_RUNTIME_DIR", runtime.toString(), "ROADWARRIOR_HOME", home, "HOME", home,
-                "DISPLAY", DISPLAY, "ROADWARRIOR_JAVA_OPTS", "-Duser.home=" + home);
+                "DISPLAY", DISPLAY, "ROADWARRIOR_JAVA_OPTS", "-Duser.home=" + home,
+                "DBUS_SESSION_BUS_ADDRESS", bus.address());
+    }
+
+    /** The bus name of the app's StatusNotifierItem once it registered with the watcher. */
+    private String trayItem(LabProcess app) {
+        Waits.until(Duration.ofSeconds(60), () -> bus.items().stream().anyMatch(
+                n -> n.startsWith("org.kde.StatusNotifierItem-")),
+                () -> "the tray item registers with the watcher: " + bus.items() + "\n" + app.output());
+        List<String> items = bus.items();
+        assertEquals(1, items.size(), "one tray item: " + items);
+        return items.get(0);
+    }
+
+    private void waitForIcon(String item, String icon, LabProcess app) {
+        Waits.until(Duration.ofSeconds(30), () -> icon.equals(bus.iconName(item)),
+                () -> "the tray icon is " + icon + ", not " + bus.iconName(item) + ":\n" + app.output());
+    }
+
+    /** The id of an enabled tray menu entry, once the menu offers it. */
+    private int menuEntry(String item, String menu, String label, LabProcess app) {
+        Waits.until(Duration.ofSeconds(30), () -> bus.enabledEntry(item, menu, label).isPresent(),
+                () -> "the tray menu offers " + label + ": " + bus.layout(item, menu) + "\n" + app.output());
+        return bus.enabledEntry(item, menu, label).orElseThrow();
+    }
+
+    private void waitForState(Lab lab, String state, LabProcess app, LabProcess service) {
+        Waits.until(TIMEOUT, () -> state.equals(status(lab).path("state").asText()),
+                () -> "the app is " + state + ":\n" + app.output() + "\nservice:\n" + service.output());
+    }
+
+    private void assertHostRestored(Lab lab, RoadwarriorConnectTest.HostSnapshot before) throws IOException {
+        assertEquals(before, RoadwarriorConnectTest.HostSnapshot.take(lab), "addresses, routes and links restored");
+        assertArrayEquals("# lab client\nnameserver 192.0.2.53\n".getBytes(StandardCharsets.UTF_8),
+                Files.readAllBytes(netnsEtc.resolve("resolv.conf")), "resolv.conf restored");
     }
 
     private JsonNode status(Lab lab) {
@@ -174,6 +243,16 @@ class DesktopAppTest {
             throw new IllegalStateException("no geometry: " + geometry);
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Moves the pointer to (left, top) and clicks. It goes to the corner first: {@code mousemove --sync}
+     * to where the pointer already is waits about 15 s for a motion that never comes.
+     */
+    private static void clickAt(String left, String top) {
+        x("mousemove", "--sync", "0", "0");
+        x("mousemove", "--sync", left, top);
+        x("click", "1");
     }
 
     private static String x(String... args) {
