@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -66,13 +65,7 @@ class DesktopAppTest {
         if (users != null) {
             users.close();
         }
-        for (Path p : new Path[] {runtime, netnsEtc}) {
-            if (p != null && Files.exists(p)) {
-                try (Stream<Path> files = Files.walk(p)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
-        }
+        TestFiles.removeTrees(runtime, netnsEtc);
     }
 
     @Test

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +53,7 @@ class InstalledPackageTest {
         if (users != null) {
             users.close();
         }
-        if (netnsEtc != null && Files.exists(netnsEtc)) {
-            try (Stream<Path> files = Files.walk(netnsEtc)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        TestFiles.removeTrees(netnsEtc);
     }
 
     @Test

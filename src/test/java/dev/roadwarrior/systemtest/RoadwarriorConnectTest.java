@@ -40,13 +40,7 @@ class RoadwarriorConnectTest {
 
     @AfterEach
     void cleanUp() throws IOException {
-        for (Path p : new Path[] {netnsEtc, home}) {
-            if (p != null && Files.exists(p)) {
-                try (var files = Files.walk(p)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
-        }
+        TestFiles.removeTrees(netnsEtc, home);
     }
 
     @Test

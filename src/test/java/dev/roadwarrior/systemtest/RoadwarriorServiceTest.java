@@ -16,10 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,13 +60,7 @@ class RoadwarriorServiceTest {
         if (users != null) {
             users.close();
         }
-        for (Path p : new Path[] {runtime, netnsEtc}) {
-            if (p != null && Files.exists(p)) {
-                try (Stream<Path> files = Files.walk(p)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
-        }
+        TestFiles.removeTrees(runtime, netnsEtc);
     }
 
     @Test
