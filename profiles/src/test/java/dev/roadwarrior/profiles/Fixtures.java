@@ -1,10 +1,8 @@
 package dev.roadwarrior.profiles;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
+import dev.roadwarrior.testsupport.SharedFolder;
 import java.nio.file.Path;
 
 /** Test files: this module's fixtures, and the shared real-world samples next to the checkout. */
@@ -31,13 +29,6 @@ public final class Fixtures {
      * {@code mvnw}); the test is skipped, saying why, when it is absent.
      */
     public static Path shared(String sub) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assumeTrue(dir != null, "repository root (holding mvnw) not found above the working directory");
-        Path samples = dir.resolveSibling("shared").resolve("profiles").resolve(sub);
-        assumeTrue(Files.isDirectory(samples), "shared samples not found at " + samples + "; skipping");
-        return samples;
+        return SharedFolder.require("profiles/" + sub);
     }
 }

@@ -1,12 +1,10 @@
 package dev.roadwarrior.engine.esp;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.roadwarrior.testsupport.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,15 +21,7 @@ final class TestVectors {
 
     /** The vector file, or a skipped test when the shared folder is absent. */
     static Path require(String relative) {
-        Path root = Paths.get("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        Path file = root == null ? null : root.resolveSibling("shared").resolve("vectors").resolve(relative);
-        assumeTrue(file != null && Files.isRegularFile(file),
-                "shared test vectors not found (expected ../shared/vectors/" + relative
-                        + " next to the repository); skipping known-answer test");
-        return file;
+        return SharedFolder.require("vectors/" + relative);
     }
 
     /**

@@ -1,13 +1,11 @@
 package dev.roadwarrior.engine.testutil;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.roadwarrior.testsupport.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 
 /**
  * Access to the shared test vectors ({@code ../shared/vectors} next to the repository root) and a
@@ -38,27 +35,12 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** The shared reference directory, if it exists: {@code ../shared} from the directory holding mvnw. */
-    public static Optional<Path> sharedDir() {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw"))) {
-                Path shared = dir.resolveSibling("shared");
-                return Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
     /**
      * The file {@code vectors/<relative>} of the shared directory; skips the calling test (with a
      * message saying what is missing) when it is absent.
      */
     public static Path require(String relative) {
-        Optional<Path> shared = sharedDir();
-        assumeTrue(shared.isPresent(), "shared test vectors (../shared next to the repository root) absent: skipping");
-        Path file = shared.get().resolve("vectors").resolve(relative);
-        assumeTrue(Files.isRegularFile(file), "vector file " + file + " absent: skipping");
-        return file;
+        return SharedFolder.require("vectors/" + relative);
     }
 
     /** Parses a vector file into its blocks, in file order. */

@@ -1,7 +1,6 @@
 package dev.roadwarrior.engine.ike.codec;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.roadwarrior.testsupport.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,14 +22,7 @@ final class SharedVectors {
 
     /** The vectors folder; skips the calling test when it does not exist. */
     static Path dir() {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        Path vectors = root == null ? null : root.resolveSibling("shared").resolve("vectors");
-        assumeTrue(vectors != null && Files.isDirectory(vectors),
-                "shared test vectors (../shared/vectors next to the repository) are absent: skipped");
-        return vectors;
+        return SharedFolder.require("vectors");
     }
 
     static byte[] read(Path file) {
