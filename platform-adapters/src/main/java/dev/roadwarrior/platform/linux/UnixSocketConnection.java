@@ -64,23 +64,21 @@ public final class UnixSocketConnection implements Closeable {
                 if (closed.get()) {
                     return -1;
                 }
-                while (true) {
-                    try {
-                        int n = LibC.INSTANCE.read(fd, readBuffer, new NativeLong(Math.min(length, BUFFER))).intValue();
-                        if (n == 0) {
-                            return -1;
-                        }
-                        readBuffer.read(0, b, offset, n);
-                        return n;
-                    } catch (LastErrorException e) {
-                        if (e.getErrorCode() == LibC.ECONNRESET) {
-                            return -1;
-                        }
-                        if (e.getErrorCode() != LibC.EINTR) {
-                            throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "read");
-                        }
+                int n;
+                try {
+                    n = Wakeup.restarting(
+                            () -> LibC.INSTANCE.read(fd, readBuffer, new NativeLong(Math.min(length, BUFFER))).intValue());
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == LibC.ECONNRESET) {
+                        return -1;
                     }
+                    throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "read");
                 }
+                if (n == 0) {
+                    return -1;
+                }
+                readBuffer.read(0, b, offset, n);
+                return n;
             }
         } finally {
             lifecycle.readLock().unlock();
@@ -101,13 +99,13 @@ public final class UnixSocketConnection implements Closeable {
                     writeBuffer.write(0, b, offset + done, chunk);
                     int sent = 0;
                     while (sent < chunk) {
+                        long from = sent;
+                        long left = chunk - sent;
                         try {
-                            sent += LibC.INSTANCE.send(fd, writeBuffer.share(sent), new NativeLong(chunk - sent),
-                                    LibC.MSG_NOSIGNAL).intValue();
+                            sent += Wakeup.restarting(() -> LibC.INSTANCE.send(fd, writeBuffer.share(from),
+                                    new NativeLong(left), LibC.MSG_NOSIGNAL).intValue());
                         } catch (LastErrorException e) {
-                            if (e.getErrorCode() != LibC.EINTR) {
-                                throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "send");
-                            }
+                            throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "send");
                         }
                     }
                     done += chunk;

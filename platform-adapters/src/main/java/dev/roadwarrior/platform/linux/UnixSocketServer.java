@@ -116,30 +116,13 @@ public final class UnixSocketServer implements Closeable {
         lifecycle.readLock().lock();
         try {
             synchronized (wakeup) {
-                while (true) {
-                    if (closed.get() || !awaitClient()) {
-                        throw new ClosedChannelException();
-                    }
-                    try {
-                        return new UnixSocketConnection(LibC.INSTANCE.accept4(fd, null, null, LibC.SOCK_CLOEXEC));
-                    } catch (LastErrorException e) {
-                        if (e.getErrorCode() != LibC.EINTR && e.getErrorCode() != LibC.EAGAIN) {
-                            throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "accept on " + path);
-                        }
-                    }
-                }
+                int client = wakeup.whenReadable(fd, closed, "accept",
+                        () -> LibC.INSTANCE.accept4(fd, null, null, LibC.SOCK_CLOEXEC),
+                        (call, errno) -> new PlatformException(Reason.CONTROL_SOCKET, errno, call + " on " + path));
+                return new UnixSocketConnection(client);
             }
         } finally {
             lifecycle.readLock().unlock();
-        }
-    }
-
-    /** Waits in poll(); false when woken by {@link #close}. */
-    private boolean awaitClient() throws PlatformException {
-        try {
-            return wakeup.awaitReadable(fd);
-        } catch (LastErrorException e) {
-            throw new PlatformException(Reason.CONTROL_SOCKET, e.getErrorCode(), "poll on " + path);
         }
     }
 
