@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The value goes to {@code secret-tool} on its standard input, never on the command line.
  * Unlocking a locked keyring may show a desktop prompt, so commands may take up to a minute; a
  * command that takes longer (a prompt nobody answers, a hung keyring daemon) is killed and reported
- * as {@link Reason#SECRET_STORE_FAILED}, so a caller never hangs on the keyring.
+ * as {@link Reason#SECRET_STORE_FAILED}, so a caller never hangs on the keyring. The command's
+ * output is read on two threads while the caller waits with the timeout; a caller interrupted
+ * while it waits kills the command too.
  */
 public final class SecretToolStore implements SecretStore {
 
@@ -116,8 +118,17 @@ public final class SecretToolStore implements SecretStore {
             cmd.add("--label=Roadwarrior " + profile + ": " + kind.id());
         }
         cmd.addAll(List.of("application", APPLICATION, "profile", profile, "secret", kind.id()));
+        Process p;
         try {
-            Process p = new ProcessBuilder(cmd).start();
+            p = new ProcessBuilder(cmd).start();
+        } catch (IOException e) {
+            throw ProfileException.caused(Reason.SECRET_STORE_FAILED, null, e, "cannot run " + executable);
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread outReader = reader(p.getInputStream(), out, "secret-tool-stdout");
+            Thread errReader = reader(p.getErrorStream(), err, "secret-tool-stderr");
             try (OutputStream in = p.getOutputStream()) {
                 if (input != null) {
                     in.write(input);
@@ -125,25 +136,25 @@ public final class SecretToolStore implements SecretStore {
             } catch (IOException e) {
                 // secret-tool ended without reading its input; its exit status and message tell why
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread outReader = reader(p.getInputStream(), out, "secret-tool-stdout");
-            Thread errReader = reader(p.getErrorStream(), err, "secret-tool-stderr");
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                kill(p);
                 throw ProfileException.of(Reason.SECRET_STORE_FAILED, "secret-tool " + command
                         + " did not finish within " + timeout.toSeconds() + " s (is the keyring waiting for an answer?)");
             }
             outReader.join();
             errReader.join();
             return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw ProfileException.caused(Reason.SECRET_STORE_FAILED, null, e, "cannot run " + executable);
         } catch (InterruptedException e) {
+            kill(p);
             Thread.currentThread().interrupt();
             throw ProfileException.of(Reason.SECRET_STORE_FAILED, "interrupted");
         }
+    }
+
+    /** Kills the command and what it started (a keyring prompt it waits for, say). */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     private static Thread reader(InputStream from, ByteArrayOutputStream to, String name) {

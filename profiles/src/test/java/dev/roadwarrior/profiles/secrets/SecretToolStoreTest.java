@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,47 @@ class SecretToolStoreTest {
         assertEquals(Reason.SECRET_STORE_FAILED, e.reason());
         assertTrue(e.getMessage().contains("did not finish"), e.getMessage());
         assertTrue(System.nanoTime() - start < 30_000_000_000L, "returned long before the hung command would end");
+    }
+
+    @Test
+    void aHangingPromptThatNeverReadsItsInputTimesOut() throws Exception {
+        Path prompt = dir.resolve("bin/prompting-secret-tool");
+        Files.writeString(prompt, "#!/bin/sh\necho 'Unlock the keyring' >&2\nexec sleep 600\n");
+        Files.setPosixFilePermissions(prompt, PosixFilePermissions.fromString("rwx------"));
+        SecretToolStore s = new SecretToolStore(prompt, java.time.Duration.ofMillis(500));
+        ProfileException e = assertThrows(ProfileException.class,
+                () -> s.put("a", SecretKind.GROUP_PASSWORD, Secret.ofText("x")));
+        assertEquals(Reason.SECRET_STORE_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("secret-tool store did not finish"), e.getMessage());
+    }
+
+    @Test
+    void anInterruptedCallerKillsTheHangingCommand() throws Exception {
+        Path prompt = dir.resolve("bin/prompting-secret-tool");
+        Path pid = dir.resolve("prompt.pid");
+        Files.writeString(prompt, "#!/bin/sh\necho $$ > '" + pid + "'\nexec sleep 600\n");
+        Files.setPosixFilePermissions(prompt, PosixFilePermissions.fromString("rwx------"));
+        SecretToolStore s = new SecretToolStore(prompt);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                s.get("a", SecretKind.GROUP_PASSWORD);
+            } catch (ProfileException e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
+            Thread.sleep(10);
+        }
+        ProcessHandle command = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+        caller.interrupt();
+        caller.join(30_000);
+        assertFalse(caller.isAlive(), "the interrupted caller returned");
+        ProfileException e = assertInstanceOf(ProfileException.class, thrown.get());
+        assertEquals(Reason.SECRET_STORE_FAILED, e.reason());
+        command.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(command.isAlive(), "the command was killed");
     }
 
     @Test
