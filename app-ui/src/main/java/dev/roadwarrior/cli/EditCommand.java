@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,8 +41,8 @@ final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "the profile")
-    String name;
+    @Mixin
+    NamedProfile target;
 
     private final Map<String, String> env;
     private final BooleanSupplier editAgain;
@@ -62,16 +62,16 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ProfileCommandSupport.run(spec, this::edit);
+        return target.run(this::edit);
     }
 
     private int edit(ProfileLibrary library, PrintWriter out) throws ProfileException {
-        Profile profile = library.load(name);
+        Profile profile = library.load(target.name);
         byte[] original = ShrewVpnExporter.export(profile, Optional.empty(), ShrewVpnExporter.LineEnding.LF);
         PrintWriter err = spec.commandLine().getErr();
         Path file;
         try {
-            file = Files.createTempFile(tempDir(), "roadwarrior-" + name + "-", ".vpn",
+            file = Files.createTempFile(tempDir(), "roadwarrior-" + target.name + "-", ".vpn",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             err.println("error: cannot create a private temporary file: " + e.getMessage());
@@ -104,12 +104,12 @@ final class EditCommand implements Callable<Integer> {
             }
             byte[] edited = Files.readAllBytes(file);
             if (Arrays.equals(edited, original)) {
-                out.printf("No changes; profile \"%s\" was not changed.%n", name);
+                out.printf("No changes; profile \"%s\" was not changed.%n", target.name);
                 return RoadwarriorCommand.OK;
             }
             ImportResult result;
             try {
-                result = ShrewVpnImporter.parse(edited, name + ".vpn", file.getParent(), name);
+                result = ShrewVpnImporter.parse(edited, target.name + ".vpn", file.getParent(), target.name);
             } catch (ProfileException e) {
                 err.println("error: " + e.getMessage());
                 err.println("The profile was not changed.");
@@ -123,7 +123,7 @@ final class EditCommand implements Callable<Integer> {
                 ProfileCommandSupport.warn(spec, w);
             }
             save(library, result);
-            out.printf("Saved profile \"%s\".%n", name);
+            out.printf("Saved profile \"%s\".%n", target.name);
             return RoadwarriorCommand.OK;
         }
     }

@@ -4,10 +4,9 @@ import dev.roadwarrior.profiles.io.ShrewVpnExporter.LineEnding;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code roadwarrior export NAME FILE}: writes a profile as a Shrew Soft 2.2 .vpn file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -15,11 +14,8 @@ import picocli.CommandLine.Spec;
             "The file holds the group password, as Shrew needs it, and is written with mode 0600."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "the profile")
-    String name;
+    @Mixin
+    NamedProfile target;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the .vpn file to write (replaced if it exists)")
     Path file;
@@ -29,9 +25,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ProfileCommandSupport.run(spec, (library, out) -> {
-            library.exportVpn(name, file, crlf ? LineEnding.CRLF : LineEnding.LF);
-            out.printf("Exported profile \"%s\" to %s.%n", name, file);
+        return target.run((library, out) -> {
+            library.exportVpn(target.name, file, crlf ? LineEnding.CRLF : LineEnding.LF);
+            out.printf("Exported profile \"%s\" to %s.%n", target.name, file);
             return RoadwarriorCommand.OK;
         });
     }

@@ -14,10 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code roadwarrior show NAME [--json] [--reveal-secrets]}: the profile's settings, and what
@@ -34,11 +32,8 @@ final class ShowCommand implements Callable<Integer> {
     /** What a secret looks like when it is not revealed. */
     static final String HIDDEN = "(stored)";
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "the profile")
-    String name;
+    @Mixin
+    NamedProfile target;
 
     @Option(names = "--json", description = "print the whole profile as JSON")
     boolean json;
@@ -48,9 +43,9 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ProfileCommandSupport.run(spec, (library, out) -> {
-            Profile p = library.load(name);
-            Map<SecretKind, Secret> secrets = library.secretsOf(name);
+        return target.run((library, out) -> {
+            Profile p = library.load(target.name);
+            Map<SecretKind, Secret> secrets = library.secretsOf(target.name);
             List<ProfileException> problems = ProfileValidator.problems(p,
                     Optional.ofNullable(secrets.get(SecretKind.GROUP_PASSWORD)));
             if (json) {
