@@ -53,6 +53,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedIpv4TypesUseOnlyTheJdk() {
+        noClasses().that().resideInAPackage("dev.roadwarrior.net..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.roadwarrior.net..")
+                .check(classes);
+    }
+
+    @Test
     void profilesUseNoEngine() {
         noClasses().that().resideInAPackage("dev.roadwarrior.profiles..")
                 .should().dependOnClassesThat().resideInAnyPackage(

@@ -8,7 +8,7 @@ import dev.roadwarrior.profiles.model.CertificateFile;
 import dev.roadwarrior.profiles.model.Cipher;
 import dev.roadwarrior.profiles.model.DnsSettings;
 import dev.roadwarrior.profiles.model.Identity;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.Lifetime;
 import dev.roadwarrior.profiles.model.Phase1;
 import dev.roadwarrior.profiles.model.Phase2;
@@ -171,7 +171,7 @@ final class ProfileSummary {
         return l.seconds() + " s" + (l.kilobytes() > 0 ? ", " + l.kilobytes() + " kB" : "");
     }
 
-    private static String network(Ipv4Net n) {
+    private static String network(Ipv4Network n) {
         return n.address().getHostAddress() + " / " + n.netmask().getHostAddress();
     }
 

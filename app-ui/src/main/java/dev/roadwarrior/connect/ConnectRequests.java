@@ -6,14 +6,13 @@ import dev.roadwarrior.engine.api.ConnectRequest.EspProposal;
 import dev.roadwarrior.engine.api.ConnectRequest.Identity;
 import dev.roadwarrior.engine.api.ConnectRequest.IdentityType;
 import dev.roadwarrior.engine.api.ConnectRequest.Phase1Proposal;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.CertificateFile;
 import dev.roadwarrior.profiles.model.Cipher;
 import dev.roadwarrior.profiles.model.DhGroup;
 import dev.roadwarrior.profiles.model.DnsSettings;
 import dev.roadwarrior.profiles.model.HashAlgorithm;
 import dev.roadwarrior.profiles.model.IpcompTransform;
-import dev.roadwarrior.profiles.model.Ipv4Net;
 import dev.roadwarrior.profiles.model.Profile;
 import dev.roadwarrior.profiles.model.SplitDnsSettings;
 import java.util.ArrayList;
@@ -234,19 +233,16 @@ public final class ConnectRequests {
         }
         DnsSettings dns = profile.nameResolution().dns();
         SplitDnsSettings split = profile.nameResolution().splitDns();
-        Optional<Ipv4Net> address = profile.adapter().addressAuto() ? Optional.empty() : profile.adapter().address();
-        return new ConnectRequest.HostConfig(mode, address.map(Ipv4Net::address), address.map(Ipv4Net::prefixLength).orElse(32),
+        Optional<Ipv4Network> address = profile.adapter().addressAuto() ? Optional.empty() : profile.adapter().address();
+        return new ConnectRequest.HostConfig(mode, address.map(Ipv4Network::address), address.map(Ipv4Network::prefixLength).orElse(32),
                 profile.adapter().mtu(), dns.used() && dns.auto(), dns.used() && !dns.auto() ? dns.servers() : List.of(),
                 dns.used() && dns.suffixAuto(), dns.used() && !dns.suffixAuto() ? dns.suffix() : Optional.empty(),
                 split.used() && !split.auto() ? split.domains() : List.of(), profile.policy().topologyAuto(),
                 networks(profile.policy().include()), networks(profile.policy().exclude()), profile.requestBanner());
     }
 
-    private static List<Ipv4Network> networks(List<Ipv4Net> nets) {
-        List<Ipv4Network> out = new ArrayList<>();
-        for (Ipv4Net n : nets) {
-            out.add(new Ipv4Network(n.address(), n.prefixLength()));
-        }
-        return out;
+    /** The profile's networks as the engine takes them: host bits cleared. */
+    private static List<Ipv4Network> networks(List<Ipv4Network> nets) {
+        return nets.stream().map(Ipv4Network::network).toList();
     }
 }

@@ -1,28 +1,20 @@
 package dev.roadwarrior.ipc;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.ipc.ControlMessage.ErrorCode;
+import dev.roadwarrior.profiles.io.AddressJsonModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The wire form of {@link ControlMessage}s: JSON lines. Each message is one JSON object in UTF-8
  * on one line ending in {@code \n} (JSON escapes line breaks inside strings); its kind is in
- * {@code "type"}. Absent optional values are left out; an absent number reads as 0. Addresses are dotted quads, networks
- * {@code "10.1.0.0/16"}, byte arrays base64, enums by name. Unknown properties are ignored, so a
+ * {@code "type"}. Absent optional values are left out; an absent number reads as 0. Addresses are
+ * dotted quads, networks {@code "10.1.0.0/16"} (read strictly, as the profile files are: {@link
+ * AddressJsonModule}), byte arrays base64, enums by name. Unknown properties are ignored, so a
  * newer peer may add some; a new protocol version means incompatible changes.
  *
  * <p>A line may be at most {@link #MAX_LINE_BYTES} long; a profile with its certificates fits
@@ -46,11 +39,7 @@ public final class ControlCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
-            .registerModule(new SimpleModule("roadwarrior-ipc")
-                    .addSerializer(Inet4Address.class, new AddressSerializer())
-                    .addDeserializer(Inet4Address.class, new AddressDeserializer())
-                    .addSerializer(Ipv4Network.class, new NetworkSerializer())
-                    .addDeserializer(Ipv4Network.class, new NetworkDeserializer()))
+            .registerModule(new AddressJsonModule())
             .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -155,43 +144,6 @@ public final class ControlCodec {
                     : "missing or bad field \"" + field + "\"", id);
         } catch (JsonProcessingException e) {
             throw new ControlException(ErrorCode.MALFORMED, "cannot read the message", id);
-        }
-    }
-
-    private static final class AddressSerializer extends JsonSerializer<Inet4Address> {
-        @Override
-        public void serialize(Inet4Address value, JsonGenerator gen, SerializerProvider p) throws IOException {
-            gen.writeString(value.getHostAddress());
-        }
-    }
-
-    /** Parses dotted quads only: never a name lookup. */
-    private static final class AddressDeserializer extends JsonDeserializer<Inet4Address> {
-        @Override
-        public Inet4Address deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            try {
-                return Ipv4Network.parseAddress(p.getValueAsString(""));
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, "not an IPv4 address");
-            }
-        }
-    }
-
-    private static final class NetworkSerializer extends JsonSerializer<Ipv4Network> {
-        @Override
-        public void serialize(Ipv4Network value, JsonGenerator gen, SerializerProvider p) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class NetworkDeserializer extends JsonDeserializer<Ipv4Network> {
-        @Override
-        public Ipv4Network deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            try {
-                return Ipv4Network.parse(p.getValueAsString(""));
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, "not an IPv4 network");
-            }
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.ProgressStep;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import dev.roadwarrior.ipc.ControlClient;
 import dev.roadwarrior.ipc.ControlCodec;

@@ -11,7 +11,7 @@ import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.ipc.ControlMessage.Answer;
 import dev.roadwarrior.ipc.ControlMessage.Connect;
 import dev.roadwarrior.ipc.ControlMessage.Disconnect;

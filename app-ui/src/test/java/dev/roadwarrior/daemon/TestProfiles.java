@@ -1,6 +1,6 @@
 package dev.roadwarrior.daemon;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.ipc.ControlMessage.Connect;
 import dev.roadwarrior.ipc.ControlMessage.Secrets;
 import dev.roadwarrior.profiles.ImportResult;

@@ -14,7 +14,7 @@ import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.api.WarningReason;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import dev.roadwarrior.ipc.ControlMessage.Answer;
 import dev.roadwarrior.ipc.ControlMessage.BannerEvent;

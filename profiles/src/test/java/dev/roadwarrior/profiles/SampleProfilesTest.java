@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roadwarrior.profiles.model.AuthMethod;
 import dev.roadwarrior.profiles.model.DhGroup;
 import dev.roadwarrior.profiles.model.IdentityType;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.NatTraversalMode;
 import dev.roadwarrior.profiles.model.Profile;
 import dev.roadwarrior.profiles.secrets.Secret;
@@ -79,8 +79,8 @@ class SampleProfilesTest {
     @Test
     void blogSampleHasStaticAddressAndPolicy() throws ProfileException {
         Profile p = read("vpn", "blog_cisco-rv180w-shrew-soft-vpn-client.vpn").profile();
-        assertEquals(Optional.of(Ipv4Net.parse("10.2.1.13/24")), p.adapter().address());
-        assertEquals(List.of(Ipv4Net.parse("10.1.0.0/16")), p.policy().include());
+        assertEquals(Optional.of(Ipv4Network.parse("10.2.1.13/24")), p.adapter().address());
+        assertEquals(List.of(Ipv4Network.parse("10.1.0.0/16")), p.policy().include());
         assertEquals(128, p.phase1().keyLength());
         assertFalse(p.policy().topologyAuto());
     }

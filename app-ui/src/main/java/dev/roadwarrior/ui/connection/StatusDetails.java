@@ -1,7 +1,7 @@
 package dev.roadwarrior.ui.connection;
 
 import dev.roadwarrior.engine.api.ConnectionStatistics;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.roadwarrior.ui.editor;
 
 import dev.roadwarrior.profiles.Reason;
 import dev.roadwarrior.profiles.model.HostNames;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,7 @@ final class Checks {
         if (s.isEmpty()) {
             return required ? Problem.of(Reason.MISSING_REQUIRED_KEY) : Optional.empty();
         }
-        return Ipv4Net.parseAddress(s).isPresent() ? Optional.empty() : Problem.of(Reason.INVALID_ADDRESS, s);
+        return Ipv4Network.tryParseAddress(s.trim()).isPresent() ? Optional.empty() : Problem.of(Reason.INVALID_ADDRESS, s);
     }
 
     /** A contiguous dotted netmask, or blank when {@code required} is false. */
@@ -59,15 +59,15 @@ final class Checks {
         if (s.isEmpty()) {
             return required ? Problem.of(Reason.MISSING_REQUIRED_KEY) : Optional.empty();
         }
-        Optional<Inet4Address> a = Ipv4Net.parseAddress(s);
-        return a.isPresent() && Ipv4Net.prefixOf(a.get()).isPresent() ? Optional.empty()
+        Optional<Inet4Address> a = Ipv4Network.tryParseAddress(s.trim());
+        return a.isPresent() && Ipv4Network.prefixOf(a.get()).isPresent() ? Optional.empty()
                 : Problem.of(Reason.INVALID_NETMASK, s);
     }
 
     /** IPv4 addresses separated by commas, spaces or new lines. */
     static Optional<Problem> addresses(String s) {
         for (String item : items(s)) {
-            if (Ipv4Net.parseAddress(item).isEmpty()) {
+            if (Ipv4Network.tryParseAddress(item.trim()).isEmpty()) {
                 return Problem.of(Reason.INVALID_ADDRESS, item);
             }
         }
@@ -97,12 +97,12 @@ final class Checks {
 
     /** The addresses of a checked address list. */
     static List<Inet4Address> addressList(String s) {
-        return items(s).stream().map(i -> Ipv4Net.parseAddress(i).orElseThrow()).toList();
+        return items(s).stream().map(i -> Ipv4Network.tryParseAddress(i.trim()).orElseThrow()).toList();
     }
 
     /** The networks of a checked network list. */
-    static List<Ipv4Net> networkList(String s) {
-        List<Ipv4Net> out = new ArrayList<>();
+    static List<Ipv4Network> networkList(String s) {
+        List<Ipv4Network> out = new ArrayList<>();
         for (String item : s.split("[,\\n]")) {
             if (!item.isBlank()) {
                 out.add(network(item).orElseThrow());
@@ -112,8 +112,8 @@ final class Checks {
     }
 
     /** A network list as the editor shows it: one {@code address/prefix} per line. */
-    static String networkText(List<Ipv4Net> nets) {
-        return String.join("\n", nets.stream().map(Ipv4Net::toString).toList());
+    static String networkText(List<Ipv4Network> nets) {
+        return String.join("\n", nets.stream().map(Ipv4Network::toString).toList());
     }
 
     /** An address list as the editor shows it. */
@@ -121,22 +121,22 @@ final class Checks {
         return String.join(", ", addresses.stream().map(Inet4Address::getHostAddress).toList());
     }
 
-    private static Optional<Ipv4Net> network(String item) {
+    private static Optional<Ipv4Network> network(String item) {
         String t = item.trim();
         int slash = t.indexOf('/');
         if (slash < 0) {
             return Optional.empty();
         }
         String right = t.substring(slash + 1).trim();
-        Optional<Inet4Address> address = Ipv4Net.parseAddress(t.substring(0, slash));
+        Optional<Inet4Address> address = Ipv4Network.tryParseAddress(t.substring(0, slash).trim());
         if (address.isEmpty()) {
             return Optional.empty();
         }
         if (right.contains(".")) {
-            return Ipv4Net.parseAddress(right).flatMap(Ipv4Net::prefixOf).map(p -> new Ipv4Net(address.get(), p));
+            return Ipv4Network.tryParseAddress(right).flatMap(Ipv4Network::prefixOf).map(p -> new Ipv4Network(address.get(), p));
         }
         try {
-            return Optional.of(Ipv4Net.parse(address.get().getHostAddress() + "/" + right));
+            return Optional.of(Ipv4Network.parse(address.get().getHostAddress() + "/" + right));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -9,7 +9,7 @@ import dev.roadwarrior.profiles.model.DnsSettings;
 import dev.roadwarrior.profiles.model.Fragmentation;
 import dev.roadwarrior.profiles.model.FragmentationMode;
 import dev.roadwarrior.profiles.model.Gateway;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.NameResolution;
 import dev.roadwarrior.profiles.model.NatTraversal;
 import dev.roadwarrior.profiles.model.NatTraversalMode;
@@ -124,8 +124,8 @@ public final class NetworkForm {
 
     /** Writes the fields into {@code b}; the fields must be valid. */
     void store(Profile.Builder b) {
-        Optional<Ipv4Net> net = address.optional().map(a -> Ipv4Net.ofMask(
-                Ipv4Net.parseAddress(a).orElseThrow(), Ipv4Net.parseAddress(netmask.value()).orElseThrow()));
+        Optional<Ipv4Network> net = address.optional().map(a -> Ipv4Network.ofMask(
+                Ipv4Network.tryParseAddress(a.trim()).orElseThrow(), Ipv4Network.tryParseAddress(netmask.value().trim()).orElseThrow()));
         b.name(name.value())
                 .description(description.optional())
                 .gateway(new Gateway(host.value(), Integer.parseInt(ikePort.value())))

@@ -20,7 +20,7 @@ import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.ipc.ServiceException;
 import dev.roadwarrior.profiles.ImportResult;
 import dev.roadwarrior.profiles.ProfileLibrary;

@@ -12,7 +12,7 @@ import dev.roadwarrior.daemon.TestProfiles;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import dev.roadwarrior.engine.api.EngineEvent;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.ProfileLibrary;
 import dev.roadwarrior.profiles.io.ProfileStore;
 import dev.roadwarrior.profiles.secrets.FileSecretStore;

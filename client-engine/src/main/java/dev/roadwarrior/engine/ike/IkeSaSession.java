@@ -25,7 +25,7 @@ import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
 import dev.roadwarrior.engine.ike.task.QuickModeTask;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.XauthTask;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
 import dev.roadwarrior.engine.ike.task.ModeConfigResult;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.spi;
 
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.util.List;
 

@@ -13,7 +13,7 @@ import dev.roadwarrior.engine.ike.codec.payload.DataAttribute;
 import dev.roadwarrior.engine.ike.task.ModeConfigResult;
 import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.TaskResult;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;

@@ -21,7 +21,7 @@ import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
 import dev.roadwarrior.engine.ike.task.Task;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -31,7 +31,7 @@ import dev.roadwarrior.engine.ike.keymat.Keymat;
 import dev.roadwarrior.engine.ike.keymat.MessageEncryption;
 import dev.roadwarrior.engine.ike.proposal.Phase1Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

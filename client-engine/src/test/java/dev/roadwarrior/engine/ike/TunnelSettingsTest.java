@@ -2,7 +2,7 @@ package dev.roadwarrior.engine.ike;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
 import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.QuickModeTask;
 import dev.roadwarrior.engine.ike.task.XauthTask;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

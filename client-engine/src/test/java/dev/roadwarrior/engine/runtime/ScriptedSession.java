@@ -10,7 +10,7 @@ import dev.roadwarrior.engine.ike.ChildSaKeys;
 import dev.roadwarrior.engine.ike.EspActivity;
 import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

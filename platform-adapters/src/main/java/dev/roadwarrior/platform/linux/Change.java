@@ -1,6 +1,6 @@
 package dev.roadwarrior.platform.linux;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.platform.PlatformException;
 import dev.roadwarrior.platform.PlatformException.Reason;
 import java.net.Inet4Address;

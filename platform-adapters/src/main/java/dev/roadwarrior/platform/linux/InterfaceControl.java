@@ -2,7 +2,7 @@ package dev.roadwarrior.platform.linux;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.NativeLong;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.platform.PlatformException;
 import dev.roadwarrior.platform.PlatformException.Reason;
 import dev.roadwarrior.platform.jna.IfReq;

@@ -1,6 +1,6 @@
 package dev.roadwarrior.platform.linux;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
 import dev.roadwarrior.engine.spi.TunDevice;
 import dev.roadwarrior.engine.spi.TunnelConfig;

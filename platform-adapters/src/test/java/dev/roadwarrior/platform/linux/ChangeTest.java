@@ -3,7 +3,7 @@ package dev.roadwarrior.platform.linux;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.platform.PlatformException;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;

@@ -1,30 +1,22 @@
 package dev.roadwarrior.profiles.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.roadwarrior.profiles.ProfileException;
 import dev.roadwarrior.profiles.Reason;
-import dev.roadwarrior.profiles.model.Ipv4Net;
 import dev.roadwarrior.profiles.model.Profile;
 import java.io.IOException;
-import java.net.Inet4Address;
 
 /**
  * The JSON form of a profile: the record structure of {@link Profile} with a leading
  * {@code "schemaVersion": 1}. Enums are written by name, byte arrays (certificates) in base64,
- * addresses as {@code "10.0.0.1"}, networks as {@code "10.1.0.0/16"}, absent values as null.
+ * addresses as {@code "10.0.0.1"}, networks as {@code "10.1.0.0/16"} ({@link AddressJsonModule}), absent
+ * values as null.
  * Every property must be present on reading, so that a damaged or hand-edited file is reported
  * instead of silently taking defaults. Secrets are not part of {@link Profile}, so never appear.
  */
@@ -36,11 +28,7 @@ public final class ProfileJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
-            .registerModule(new SimpleModule("roadwarrior-profiles")
-                    .addSerializer(Inet4Address.class, new AddressSerializer())
-                    .addDeserializer(Inet4Address.class, new AddressDeserializer())
-                    .addSerializer(Ipv4Net.class, new NetSerializer())
-                    .addDeserializer(Ipv4Net.class, new NetDeserializer()))
+            .registerModule(new AddressJsonModule())
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -98,41 +86,6 @@ public final class ProfileJson {
             throw new ProfileException(Reason.STORE_CORRUPT, source, Math.max(line, 0), null, detail);
         } catch (IOException e) {
             throw ProfileException.caused(Reason.STORE_CORRUPT, source, e, String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static final class AddressSerializer extends JsonSerializer<Inet4Address> {
-        @Override
-        public void serialize(Inet4Address value, JsonGenerator gen, SerializerProvider p) throws IOException {
-            gen.writeString(value.getHostAddress());
-        }
-    }
-
-    private static final class AddressDeserializer extends JsonDeserializer<Inet4Address> {
-        @Override
-        public Inet4Address deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            String text = p.getValueAsString();
-            return Ipv4Net.parseAddress(text == null ? "" : text).orElseThrow(
-                    () -> ctx.weirdStringException(text, Inet4Address.class, "not an IPv4 address"));
-        }
-    }
-
-    private static final class NetSerializer extends JsonSerializer<Ipv4Net> {
-        @Override
-        public void serialize(Ipv4Net value, JsonGenerator gen, SerializerProvider p) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
-
-    private static final class NetDeserializer extends JsonDeserializer<Ipv4Net> {
-        @Override
-        public Ipv4Net deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-            String text = p.getValueAsString();
-            try {
-                return Ipv4Net.parse(text == null ? "" : text);
-            } catch (IllegalArgumentException e) {
-                throw ctx.weirdStringException(text, Ipv4Net.class, "not a network A.B.C.D/N");
-            }
         }
     }
 }

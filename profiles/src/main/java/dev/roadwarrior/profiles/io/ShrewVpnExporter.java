@@ -4,7 +4,7 @@ import dev.roadwarrior.profiles.model.Adapter;
 import dev.roadwarrior.profiles.model.Authentication;
 import dev.roadwarrior.profiles.model.CertificateFile;
 import dev.roadwarrior.profiles.model.DnsSettings;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.Phase1;
 import dev.roadwarrior.profiles.model.Phase2;
 import dev.roadwarrior.profiles.model.Policy;
@@ -159,7 +159,7 @@ public final class ShrewVpnExporter {
         }
     }
 
-    private void networks(String key, List<Ipv4Net> list) {
+    private void networks(String key, List<Ipv4Network> list) {
         if (!list.isEmpty()) {
             string(key, list.stream()
                     .map(n -> n.address().getHostAddress() + " / " + n.netmask().getHostAddress())

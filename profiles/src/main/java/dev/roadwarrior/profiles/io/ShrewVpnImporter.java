@@ -23,7 +23,7 @@ import dev.roadwarrior.profiles.model.HostNames;
 import dev.roadwarrior.profiles.model.Identity;
 import dev.roadwarrior.profiles.model.IdentityType;
 import dev.roadwarrior.profiles.model.IpcompTransform;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.Lifetime;
 import dev.roadwarrior.profiles.model.NameResolution;
 import dev.roadwarrior.profiles.model.NatTraversal;
@@ -181,7 +181,7 @@ public final class ShrewVpnImporter {
         if (mask.isEmpty() && addr.isPresent()) {
             throw keys.missing("client-ip-mask");
         }
-        Optional<Ipv4Net> net = Optional.empty();
+        Optional<Ipv4Network> net = Optional.empty();
         if (addr.isPresent()) {
             net = Optional.of(ValueParsers.network(keys, addr.get(), addr.get().value(), mask.get(),
                     mask.get().value()));
@@ -320,9 +320,9 @@ public final class ShrewVpnImporter {
                 keys.number(phase + "-life-kbytes", 0, 0, Ranges.LIFETIME_MAX));
     }
 
-    private List<Ipv4Net> networks(String key) throws ProfileException {
+    private List<Ipv4Network> networks(String key) throws ProfileException {
         Optional<ShrewLine> line = keys.string(key);
-        List<Ipv4Net> out = new ArrayList<>();
+        List<Ipv4Network> out = new ArrayList<>();
         if (line.isPresent()) {
             for (String item : line.get().value().split(",")) {
                 if (!item.isBlank()) {

@@ -3,7 +3,7 @@ package dev.roadwarrior.profiles.io;
 import dev.roadwarrior.profiles.ProfileException;
 import dev.roadwarrior.profiles.Reason;
 import dev.roadwarrior.profiles.model.CertificateFile;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -26,15 +26,15 @@ final class ValueParsers {
     }
 
     /** A static address and its netmask, from two lines. */
-    static Ipv4Net network(ShrewKeys keys, ShrewLine addrLine, String addr, ShrewLine maskLine, String mask)
+    static Ipv4Network network(ShrewKeys keys, ShrewLine addrLine, String addr, ShrewLine maskLine, String mask)
             throws ProfileException {
-        Inet4Address a = Ipv4Net.parseAddress(addr)
+        Inet4Address a = Ipv4Network.tryParseAddress(addr.trim())
                 .orElseThrow(() -> keys.error(Reason.INVALID_ADDRESS, addrLine, addr.strip()));
-        Optional<Integer> prefix = Ipv4Net.parseAddress(mask).flatMap(Ipv4Net::prefixOf);
+        Optional<Integer> prefix = Ipv4Network.tryParseAddress(mask.trim()).flatMap(Ipv4Network::prefixOf);
         if (prefix.isEmpty()) {
             throw keys.error(Reason.INVALID_NETMASK, maskLine, mask.strip());
         }
-        return new Ipv4Net(a, prefix.get());
+        return new Ipv4Network(a, prefix.get());
     }
 
     /** A comma-separated list of IPv4 addresses. */
@@ -42,16 +42,16 @@ final class ValueParsers {
         Optional<ShrewLine> line = keys.string(key);
         List<Inet4Address> out = new ArrayList<>();
         for (String item : keys.list(key)) {
-            out.add(Ipv4Net.parseAddress(item)
+            out.add(Ipv4Network.tryParseAddress(item.trim())
                     .orElseThrow(() -> keys.error(Reason.INVALID_ADDRESS, line.orElseThrow(), item)));
         }
         return out;
     }
 
     /** One item of a policy list. */
-    static Ipv4Net policyEntry(ShrewKeys keys, ShrewLine line, String item) throws ProfileException {
+    static Ipv4Network policyEntry(ShrewKeys keys, ShrewLine line, String item) throws ProfileException {
         Matcher m = POLICY.matcher(item);
-        Optional<Inet4Address> address = m.matches() ? Ipv4Net.parseAddress(m.group(1)) : Optional.empty();
+        Optional<Inet4Address> address = m.matches() ? Ipv4Network.tryParseAddress(m.group(1).trim()) : Optional.empty();
         if (address.isEmpty()) {
             throw keys.error(Reason.INVALID_POLICY_ENTRY, line, item.strip());
         }
@@ -61,12 +61,12 @@ final class ValueParsers {
             int n = Integer.parseInt(mask);
             prefix = n <= 32 ? Optional.of(n) : Optional.empty();
         } else {
-            prefix = Ipv4Net.parseAddress(mask).flatMap(Ipv4Net::prefixOf);
+            prefix = Ipv4Network.tryParseAddress(mask.trim()).flatMap(Ipv4Network::prefixOf);
         }
         if (prefix.isEmpty()) {
             throw keys.error(Reason.INVALID_NETMASK, line, mask);
         }
-        return new Ipv4Net(address.get(), prefix.get());
+        return new Ipv4Network(address.get(), prefix.get());
     }
 
     /**

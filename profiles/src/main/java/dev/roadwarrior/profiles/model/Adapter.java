@@ -1,5 +1,6 @@
 package dev.roadwarrior.profiles.model;
 
+import dev.roadwarrior.net.Ipv4Network;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param address the static address and mask: required for a virtual adapter without
  *     {@code addressAuto} and, as the network to pick from, for {@link AdapterMode#RANDOM}
  */
-public record Adapter(AdapterMode mode, int mtu, boolean addressAuto, Optional<Ipv4Net> address) {
+public record Adapter(AdapterMode mode, int mtu, boolean addressAuto, Optional<Ipv4Network> address) {
 
     public Adapter {
         Objects.requireNonNull(mode, "mode");

@@ -1,5 +1,6 @@
 package dev.roadwarrior.profiles.model;
 
+import dev.roadwarrior.net.Ipv4Network;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ public final class HostNames {
      */
     public static boolean isValidHost(String host) {
         String h = host.trim();
-        if (Ipv4Net.parseAddress(h).isPresent()) {
+        if (Ipv4Network.tryParseAddress(h).isPresent()) {
             return true;
         }
         if (h.isEmpty() || h.length() > 253 || h.matches("[0-9.]+")) {

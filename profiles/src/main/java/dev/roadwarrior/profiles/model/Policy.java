@@ -1,5 +1,6 @@
 package dev.roadwarrior.profiles.model;
 
+import dev.roadwarrior.net.Ipv4Network;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param include networks routed into the tunnel
  * @param exclude networks kept off the tunnel
  */
-public record Policy(PolicyLevel level, boolean nailed, boolean topologyAuto, List<Ipv4Net> include,
-        List<Ipv4Net> exclude) {
+public record Policy(PolicyLevel level, boolean nailed, boolean topologyAuto, List<Ipv4Network> include,
+        List<Ipv4Network> exclude) {
 
     public Policy {
         Objects.requireNonNull(level, "level");

@@ -17,7 +17,7 @@ import dev.roadwarrior.profiles.model.EntryType;
 import dev.roadwarrior.profiles.model.HashAlgorithm;
 import dev.roadwarrior.profiles.model.IdentityType;
 import dev.roadwarrior.profiles.model.IpcompTransform;
-import dev.roadwarrior.profiles.model.Ipv4Net;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.profiles.model.NatTraversalMode;
 import dev.roadwarrior.profiles.model.PolicyLevel;
 import dev.roadwarrior.profiles.model.Profile;
@@ -132,7 +132,7 @@ class ShrewVpnImporterTest {
         assertEquals(List.of("telecomitalia.it", "telecomitalia.local", "corp.example"),
                 p.nameResolution().splitDns().domains());
         assertTrue(p.nameResolution().splitDns().used());
-        assertEquals(List.of(Ipv4Net.parseAddress("10.0.0.53").orElseThrow(), Ipv4Net.parseAddress("10.0.1.53").orElseThrow()),
+        assertEquals(List.of(Ipv4Network.tryParseAddress("10.0.0.53").orElseThrow(), Ipv4Network.tryParseAddress("10.0.1.53").orElseThrow()),
                 p.nameResolution().dns().servers());
         assertEquals(1, p.nameResolution().wins().servers().size());
         assertTrue(RoundTripCheck.export(read("splitdns.vpn"))
@@ -165,7 +165,7 @@ class ShrewVpnImporterTest {
         assertEquals(4501, p.gateway().ikePort());
         assertEquals(AdapterMode.RANDOM, p.adapter().mode());
         assertEquals(1200, p.adapter().mtu());
-        assertEquals(Optional.of(Ipv4Net.parse("198.18.0.0/15")), p.adapter().address());
+        assertEquals(Optional.of(Ipv4Network.parse("198.18.0.0/15")), p.adapter().address());
         assertEquals(NatTraversalMode.FORCE_CISCO_UDP, p.natTraversal().mode());
         assertEquals(10001, p.natTraversal().port());
         assertEquals(20, p.natTraversal().keepAliveSeconds());
@@ -186,9 +186,9 @@ class ShrewVpnImporterTest {
         assertEquals(IpcompTransform.DEFLATE, p.phase2().ipcomp());
         assertEquals(PolicyLevel.UNIQUE, p.policy().level());
         assertTrue(p.policy().nailed());
-        assertEquals(List.of(Ipv4Net.parse("10.1.0.0/16"), Ipv4Net.parse("172.16.0.0/12"), Ipv4Net.parse("192.168.10.0/24")),
+        assertEquals(List.of(Ipv4Network.parse("10.1.0.0/16"), Ipv4Network.parse("172.16.0.0/12"), Ipv4Network.parse("192.168.10.0/24")),
                 p.policy().include());
-        assertEquals(List.of(Ipv4Net.parse("10.1.99.0/24")), p.policy().exclude());
+        assertEquals(List.of(Ipv4Network.parse("10.1.99.0/24")), p.policy().exclude());
         assertEquals(Optional.of("jdoe"), p.savedUsername());
     }
 

@@ -6,7 +6,7 @@ import dev.roadwarrior.engine.api.ConnectRequest.IdentityType;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
 import dev.roadwarrior.engine.ike.codec.payload.IdType;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.roadwarrior.engine.ike.task;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
 import dev.roadwarrior.engine.ike.codec.payload.DataAttribute;
 import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.codec.payload.UnitySplitNetworks;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

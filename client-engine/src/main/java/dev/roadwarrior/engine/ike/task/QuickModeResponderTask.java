@@ -20,7 +20,7 @@ import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
 import dev.roadwarrior.engine.ike.proposal.Phase2Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase2Proposals;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

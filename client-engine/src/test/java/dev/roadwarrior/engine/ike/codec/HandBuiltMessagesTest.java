@@ -23,7 +23,7 @@ import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import dev.roadwarrior.engine.ike.codec.payload.UnknownPayload;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.roadwarrior.engine.ike.codec.payload;
 
 import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -114,7 +114,7 @@ public record IdPayload(IdType idType, int protocol, int port, byte[] data) impl
         }
         if (idType.equals(IdType.IPV4_ADDR_SUBNET)) {
             try {
-                return Optional.of(Ipv4Network.ofMask(address(data, 0), address(data, 4)));
+                return Optional.of(Ipv4Network.ofMask(address(data, 0), address(data, 4)).network());
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // non-contiguous mask
             }

@@ -1,7 +1,7 @@
 package dev.roadwarrior.engine.ike.codec.payload;
 
 import dev.roadwarrior.engine.ike.codec.IkeProtocolException;
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -71,7 +71,7 @@ public final class UnitySplitNetworks {
                 return Optional.empty();
             }
             clean &= (Ipv4Network.toInt(address) & ~m) == 0;
-            networks.add(Ipv4Network.ofMask(address, mask));
+            networks.add(Ipv4Network.ofMask(address, mask).network());
         }
         return Optional.of(new Read(List.copyOf(networks), clean));
     }

@@ -1,4 +1,4 @@
-package dev.roadwarrior.profiles.model;
+package dev.roadwarrior.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -7,47 +7,56 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An IPv4 address with a prefix length: a policy network ({@code 10.1.0.0 / 255.255.0.0}) or a
- * static adapter address ({@code 10.2.1.13 / 255.255.255.0}). The address is kept as written,
- * host bits included, so that a profile reads back exactly; {@link #networkAddress()} clears them.
- * The profiles module does not depend on the engine; callers map this to the engine's own type.
+ * An IPv4 address with a prefix length: a network ({@code 10.1.0.0/16}), as the engine's traffic
+ * selectors and routes use it, or an address on its network ({@code 10.2.1.13/24}), as a profile's
+ * static adapter address is written. The address is kept as given, host bits included, so that a
+ * profile reads back exactly; {@link #network()} clears them, and the engine clears them wherever a
+ * network comes from outside (a gateway's payload, a profile).
  *
- * @param address the address as written
+ * <p>Parsing is strict and never looks a name up: exactly {@code A.B.C.D} (each part 0 to 255, at
+ * most three digits) and {@code A.B.C.D/N}, no spaces. Callers reading text a person typed strip it
+ * first.
+ *
+ * @param address the address as given
  * @param prefixLength 0 to 32
  */
-public record Ipv4Net(Inet4Address address, int prefixLength) {
+public record Ipv4Network(Inet4Address address, int prefixLength) {
 
-    public Ipv4Net {
+    public Ipv4Network {
         Objects.requireNonNull(address, "address");
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length out of range: " + prefixLength);
         }
     }
 
-    /** The network of an address and a dotted netmask; fails when the mask is not contiguous. */
-    public static Ipv4Net ofMask(Inet4Address address, Inet4Address netmask) {
-        return new Ipv4Net(address, prefixOf(netmask).orElseThrow(
+    /** The address with a dotted netmask; fails when the mask is not contiguous. */
+    public static Ipv4Network ofMask(Inet4Address address, Inet4Address netmask) {
+        return new Ipv4Network(address, prefixOf(netmask).orElseThrow(
                 () -> new IllegalArgumentException("netmask is not contiguous: " + netmask.getHostAddress())));
     }
 
     /** Parses {@code A.B.C.D/N}, the form {@link #toString()} writes. */
-    public static Ipv4Net parse(String cidr) {
+    public static Ipv4Network parse(String cidr) {
         int slash = cidr.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("not a network: " + cidr);
         }
-        Inet4Address a = parseAddress(cidr.substring(0, slash))
-                .orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + cidr));
-        String prefix = cidr.substring(slash + 1).trim();
-        if (prefix.isEmpty() || prefix.length() > 2 || !prefix.chars().allMatch(Character::isDigit)) {
+        Inet4Address a = parseAddress(cidr.substring(0, slash));
+        String prefix = cidr.substring(slash + 1);
+        if (prefix.isEmpty() || prefix.length() > 2 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("not a prefix length: " + cidr);
         }
-        return new Ipv4Net(a, Integer.parseInt(prefix));
+        return new Ipv4Network(a, Integer.parseInt(prefix));
     }
 
-    /** Parses a dotted quad ({@code 0}-{@code 255} four times) without any name lookup. */
-    public static Optional<Inet4Address> parseAddress(String dotted) {
-        String[] parts = dotted.trim().split("\\.", -1);
+    /** Parses a dotted quad; fails on anything else. */
+    public static Inet4Address parseAddress(String dotted) {
+        return tryParseAddress(dotted).orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + dotted));
+    }
+
+    /** Parses a dotted quad, or empty when the text is not one. */
+    public static Optional<Inet4Address> tryParseAddress(String dotted) {
+        String[] parts = dotted.split("\\.", -1);
         if (parts.length != 4) {
             return Optional.empty();
         }
@@ -83,19 +92,36 @@ public record Ipv4Net(Inet4Address address, int prefixLength) {
         return toAddress(toInt(address) & mask(prefixLength));
     }
 
+    /** The network this address lies in: {@code 10.2.1.13/24} gives {@code 10.2.1.0/24}. */
+    public Ipv4Network network() {
+        return new Ipv4Network(networkAddress(), prefixLength);
+    }
+
+    /** Whether {@code other} is this network or lies entirely inside it. */
+    public boolean contains(Ipv4Network other) {
+        return other.prefixLength >= prefixLength && contains(other.address);
+    }
+
+    /** Whether {@code a} lies in this network. */
+    public boolean contains(Inet4Address a) {
+        int m = mask(prefixLength);
+        return (toInt(a) & m) == (toInt(address) & m);
+    }
+
     /** {@code A.B.C.D/N}. */
     @Override
     public String toString() {
         return address.getHostAddress() + "/" + prefixLength;
     }
 
-    private static int mask(int prefix) {
-        return prefix == 0 ? 0 : -1 << (32 - prefix);
-    }
-
-    private static int toInt(Inet4Address a) {
+    /** The address as a big-endian int. */
+    public static int toInt(Inet4Address a) {
         byte[] b = a.getAddress();
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    }
+
+    private static int mask(int prefix) {
+        return prefix == 0 ? 0 : -1 << (32 - prefix);
     }
 
     private static Inet4Address toAddress(int v) {
