@@ -117,7 +117,7 @@ class SecretToolStoreTest {
             }
         });
         caller.start();
-        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
+        for (int i = 0; i < 3000 && (!Files.exists(pid) || Files.readString(pid).isBlank()); i++) {
             Thread.sleep(10);
         }
         ProcessHandle command = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
