@@ -19,6 +19,7 @@ import java.util.Optional;
  * route 10.0.0.0/8 dev rw0
  * route 198.51.100.7/32 via 192.168.1.1 dev eth0
  * unreachable6 0:0:0:0:0:0:0:0/1
+ * nft inet roadwarrior
  * dns resolved rw0
  * dns resolvconf rw0
  * dns file /etc/resolv.conf /var/lib/roadwarrior/resolv.conf.orig
@@ -26,7 +27,7 @@ import java.util.Optional;
  * Interface names and paths contain no white space (checked when a change is made).
  */
 public sealed interface Change permits Change.Tun, Change.Address, Change.Route, Change.UnreachableIpv6,
-        DnsChange {
+        Change.NftTable, DnsChange {
 
     /** The journal line, without the line end. */
     String journalLine();
@@ -58,6 +59,9 @@ public sealed interface Change permits Change.Tun, Change.Address, Change.Route,
                 case "unreachable6":
                     expect(w, 2, line);
                     return UnreachableIpv6.parse(w[1]);
+                case "nft":
+                    expect(w, 3, line);
+                    return new NftTable(w[1] + " " + w[2]);
                 case "dns":
                     return DnsChange.parse(w, line);
                 default:
@@ -166,6 +170,20 @@ public sealed interface Change permits Change.Tun, Change.Address, Change.Route,
         @Override
         public String journalLine() {
             return "unreachable6 " + address.getHostAddress() + "/" + prefixLength;
+        }
+    }
+
+    /** The nftables table {@code table} ("family name") was loaded: the {@link KillSwitch}'s. */
+    record NftTable(String table) implements Change {
+        public NftTable {
+            if (!table.matches("(inet|ip|ip6) [a-z][a-z0-9_]{0,31}")) {
+                throw new IllegalArgumentException("bad nftables table: " + table);
+            }
+        }
+
+        @Override
+        public String journalLine() {
+            return "nft " + table;
         }
     }
 }
