@@ -72,9 +72,9 @@ class KillSwitchTest {
         Waits.until(Duration.ofSeconds(30), () -> service.output().contains("lab: RECONNECTING") && tableExists(lab),
                 () -> "reconnecting with the kill switch engaged:\n" + service.output());
         Capture blocked = Capture.start(lab, LabNode.ROUTER, Topology.WAN_IF,
-                "dst host " + OUTSIDE + " and not (udp port 500 or udp port 4500)", "router-wan-blocked");
+                "ip dst host " + OUTSIDE + " and not (udp port 500 or udp port 4500)", "router-wan-blocked");
         Capture ike = Capture.start(lab, LabNode.ROUTER, Topology.WAN_IF,
-                "dst host " + OUTSIDE + " and (udp port 500 or udp port 4500)", "router-wan-ike");
+                "ip dst host " + OUTSIDE + " and (udp port 500 or udp port 4500)", "router-wan-ike");
         ExecResult ping = lab.exec(LabNode.CLIENT, "ping", "-c", "2", "-W", "1", OUTSIDE);
         boolean tcp = NoLeaksTest.tcpConnects(lab, OUTSIDE);
         Waits.sleep(Duration.ofSeconds(3)); // room for an IKE retry
@@ -86,7 +86,7 @@ class KillSwitchTest {
         assertFalse(tcp, "TCP outside the tunnel is blocked while reconnecting");
         assertEquals(List.of(), escaped, "nothing but IKE on the router's outside (" + blocked + ")");
         assertFalse(retries.isEmpty(), "the IKE retries still go out (" + ike + ")");
-        assertTrue(status.contains("kill switch on") || status.contains("Kill switch"), status);
+        assertTrue(status.contains("protection  kill switch on") && status.contains("Kill switch: traffic is blocked"), status);
 
         ExecResult down = cli(lab, "disconnect");
         assertEquals(0, down.exitCode(), down.describe() + "\nservice:\n" + service.output());

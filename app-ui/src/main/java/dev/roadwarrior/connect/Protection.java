@@ -33,12 +33,20 @@ public enum Protection {
 
     /** The protections of a tunnel with {@code config}, plus the kill switch when {@code killSwitch}. */
     public static List<Protection> of(TunnelConfig config, boolean killSwitch) {
+        return of(config.fullTunnel(), !config.dnsServers().isEmpty(), !config.splitDnsDomains().isEmpty(), killSwitch);
+    }
+
+    /**
+     * The protections of a tunnel that carries all traffic ({@code fullTunnel}), has DNS servers
+     * ({@code dns}) and split-DNS domains ({@code splitDns}), plus the kill switch when {@code killSwitch}.
+     */
+    public static List<Protection> of(boolean fullTunnel, boolean dns, boolean splitDns, boolean killSwitch) {
         List<Protection> all = new ArrayList<>();
-        if (config.fullTunnel()) {
+        if (fullTunnel) {
             all.add(IPV6_BLOCKED);
         }
-        if (!config.dnsServers().isEmpty()) {
-            all.add(config.splitDnsDomains().isEmpty() ? DNS_THROUGH_TUNNEL : SPLIT_DNS_THROUGH_TUNNEL);
+        if (dns) {
+            all.add(splitDns ? SPLIT_DNS_THROUGH_TUNNEL : DNS_THROUGH_TUNNEL);
         }
         if (killSwitch) {
             all.add(KILL_SWITCH);

@@ -356,6 +356,7 @@ final class DaemonCore {
             stopping = true;
             if (current != null) {
                 LOG.log(Level.INFO, "{0}: disconnecting, the service stops", current.name);
+                current.endedByUser = true;
                 engine.disconnect();
             }
         }

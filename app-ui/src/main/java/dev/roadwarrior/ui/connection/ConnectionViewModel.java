@@ -134,6 +134,16 @@ public final class ConnectionViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether the kill switch guards {@code profile}'s connection: the profile has it on and the
+     * service runs the connection (only the service has it).
+     */
+    public boolean killSwitch(String profile) {
+        synchronized (engineLock) {
+            return located != null && located.inService() && service.killSwitch(profile);
+        }
+    }
+
     /** Disconnects the running connection, whoever started it; cancels an open prompt. */
     public void disconnect() {
         prompts.cancel();
