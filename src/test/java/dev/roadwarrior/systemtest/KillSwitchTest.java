@@ -86,7 +86,8 @@ class KillSwitchTest {
         assertFalse(tcp, "TCP outside the tunnel is blocked while reconnecting");
         assertEquals(List.of(), escaped, "nothing but IKE on the router's outside (" + blocked + ")");
         assertFalse(retries.isEmpty(), "the IKE retries still go out (" + ike + ")");
-        assertTrue(status.contains("protection  kill switch on") && status.contains("Kill switch: traffic is blocked"), status);
+        assertTrue(status.contains("protection  kill switch on")
+                && status.contains("Kill switch: traffic is blocked"), status);
 
         ExecResult down = cli(lab, "disconnect");
         assertEquals(0, down.exitCode(), down.describe() + "\nservice:\n" + service.output());
