@@ -170,12 +170,24 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
 
     /**
      * Global IPv6 unreachable while a full tunnel carries IPv4 only; a half that already exists
-     * (left by someone else) is left alone and not journaled.
+     * (left by someone else) is left alone and not journaled, and a kernel without IPv6 needs none.
      */
     private void blockIpv6() throws PlatformException {
         for (Change.UnreachableIpv6 half : Change.UnreachableIpv6.HALVES) {
             record(half);
-            if (!Rtnetlink.addUnreachable(half)) {
+            boolean added;
+            try {
+                added = Rtnetlink.addUnreachable(half);
+            } catch (PlatformException e) {
+                if (e.errno() != Rtnetlink.EAFNOSUPPORT) {
+                    throw e;
+                }
+                done.remove(done.size() - 1);
+                journal.rewrite(done);
+                LOG.log(System.Logger.Level.INFO, "this kernel has no IPv6 (ipv6.disable=1): nothing to block");
+                return;
+            }
+            if (!added) {
                 done.remove(done.size() - 1);
                 journal.rewrite(done);
                 LOG.log(System.Logger.Level.INFO, "{0} is already unreachable", half.journalLine());

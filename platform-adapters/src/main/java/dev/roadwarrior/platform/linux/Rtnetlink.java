@@ -46,6 +46,8 @@ final class Rtnetlink {
     static final int RTN_UNICAST = 1;
     static final int RTN_UNREACHABLE = 7;
     static final int AF_INET6 = 10;
+    /** Address family not supported: the kernel was booted with {@code ipv6.disable=1}. */
+    static final int EAFNOSUPPORT = 97;
     static final int RTMSG_SIZE = 12;
 
     private static final int ACKED = NetlinkRequest.NLM_F_REQUEST | NetlinkRequest.NLM_F_ACK;
