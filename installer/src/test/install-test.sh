@@ -41,6 +41,7 @@ step "lintian (overrides in installer/src/main/linux/debian/lintian-overrides)"
 lintian --fail-on error,warning "$deb" || fail "lintian"
 if dpkg-deb -c "$deb" | awk '{print $2}' | grep -v '^root/root$' >/dev/null; then fail "a file not owned by root/root"; fi
 
+dpkg-deb -f "$deb" Depends | grep -qw nftables || fail "the .deb does not depend on nftables (the kill switch's nft)"
 step "dpkg -i"
 installed=yes
 dpkg -i "$deb" >"$work/dpkg-i.log" 2>&1 || { cat "$work/dpkg-i.log"; fail "dpkg -i"; }
@@ -171,6 +172,7 @@ if [ -f "$rpmfile" ]; then
     done
     requires=$(rpm -qp --requires "$rpmfile")
     grep -q '^gtk3' <<<"$requires" || fail "rpm does not require gtk3"
+    grep -q '^nftables' <<<"$requires" || fail "rpm does not require nftables (the kill switch's nft)"
     ! grep -q 'libjvm.so' <<<"$requires" || fail "rpm requires its own bundled libjvm.so"
     [ -z "$(rpm -qp --provides "$rpmfile" | grep '\.so')" ] || fail "rpm offers its bundled libraries to the system"
 else

@@ -33,7 +33,7 @@ mapfile -t elves < <(find "$root/opt" -type f \( -name '*.so' -o -path '*/runtim
 depends=$(cd "$scratch" && dpkg-shlibdeps -O -l"$root/opt/roadwarrior/lib/runtime/lib" \
     -l"$root/opt/roadwarrior/lib/runtime/lib/server" "${elves[@]}" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -e "s/@VERSION@/$version/" -e "s|@MAINTAINER@|$maintainer|" -e "s/@INSTALLED_SIZE@/$size/" -e "s/@DEPENDS@/$depends, libgtk-3-0/" \
+sed -e "s/@VERSION@/$version/" -e "s|@MAINTAINER@|$maintainer|" -e "s/@INSTALLED_SIZE@/$size/" -e "s/@DEPENDS@/$depends, libgtk-3-0, nftables/" \
     "$here/control.in" >"$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
 chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"

@@ -105,6 +105,19 @@ public final class NetnsLab implements Lab {
         run(LabNode.ROUTER, "sysctl", "-qw", "net.ipv4.ip_forward=1");
         run(LabNode.GATEWAY, "sysctl", "-qw", "net.ipv4.ip_forward=1");
         run(LabNode.ROUTER, "iptables", "-t", "nat", "-A", "POSTROUTING", "-o", WAN_IF, "-j", "MASQUERADE");
+
+        address6(LabNode.CLIENT, CLIENT_IF, Topology.CLIENT_IP6);
+        address6(LabNode.ROUTER, LAN_IF, Topology.ROUTER_LAN_IP6);
+        address6(LabNode.ROUTER, WAN_IF, Topology.ROUTER_WAN_IP6);
+        address6(LabNode.GATEWAY, WAN_IF, Topology.GATEWAY_WAN_IP6);
+        run(LabNode.CLIENT, "ip", "-6", "route", "add", "default", "via", Topology.ROUTER_LAN_IP6);
+        run(LabNode.GATEWAY, "ip", "-6", "route", "add", Topology.CLIENT_IP6 + "/64", "via", Topology.ROUTER_WAN_IP6);
+        run(LabNode.ROUTER, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+    }
+
+    /** A global IPv6 address, usable at once (no duplicate address detection). */
+    private void address6(LabNode node, String dev, String address) {
+        run(node, "ip", "-6", "addr", "add", address + "/64", "dev", dev, "nodad");
     }
 
     private void link(LabNode a, String ifA, LabNode b, String ifB) {

@@ -9,7 +9,11 @@ package dev.roadwarrior.systemtest;
  *  eth0 ──────────── lan0        wan0 ─────────── wan0        lan0 ────────── eth0
  *  192.168.77.2/24   192.168.77.1  203.0.113.1/24 203.0.113.2 10.77.0.1/24    10.77.0.10/24
  *                    MASQUERADE on wan0           Mode Config pool 10.88.0.0/24
+ *  2001:db8:77::2/64 2001:db8:77::1 2001:db8:113::1/64 2001:db8:113::2
  * </pre>
+ * IPv6 is routed, not translated: the client has a global IPv6 address and a default route via
+ * the router, the gateway a route back, so the client reaches the gateway's IPv6 address beside
+ * any IPv4 tunnel.
  */
 public final class Topology {
     /** Client address on the home network. */
@@ -32,6 +36,15 @@ public final class Topology {
     public static final String POOL = "10.88.0.0/24";
     /** DNS server pushed by Mode Config by default (nothing listens there). */
     public static final String POOL_DNS = "10.77.0.53";
+
+    /** Client IPv6 address on the home network. */
+    public static final String CLIENT_IP6 = "2001:db8:77::2";
+    /** Router IPv6 address on the home network (the client's IPv6 default gateway). */
+    public static final String ROUTER_LAN_IP6 = "2001:db8:77::1";
+    /** Router IPv6 address on the "internet". */
+    public static final String ROUTER_WAN_IP6 = "2001:db8:113::1";
+    /** The gateway's IPv6 address: a host beyond the router for IPv6 leak tests. */
+    public static final String GATEWAY_WAN_IP6 = "2001:db8:113::2";
 
     /** Client interface towards the router. */
     public static final String CLIENT_IF = "eth0";

@@ -101,6 +101,9 @@ final class ConnectCommand implements Callable<Integer> {
         out.println("Connecting to " + prepared.gateway() + " with profile " + name
                 + (located.inService() ? " through the Roadwarrior service"
                         : foreground ? "" : " (the engine runs in this process; Ctrl-C disconnects)"));
+        if (!located.inService() && service.killSwitch(name)) {
+            err.println("warning: the kill switch needs the Roadwarrior service; this connection runs without it.");
+        }
         out.flush();
         ConnectSession session;
         try {

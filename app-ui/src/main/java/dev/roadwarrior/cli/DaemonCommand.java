@@ -25,6 +25,11 @@ final class DaemonCommand implements Callable<Integer> {
             description = "error, warning, info (default) or debug")
     String logLevel;
 
+    @Option(names = "--block-while-disconnected",
+            description = "let no traffic out while no connection is up (the kill switch for every profile, "
+                    + "and between connections: only loopback, DHCP and IPv6 neighbour discovery)")
+    boolean blockWhileDisconnected;
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +50,7 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonLogging.install(threshold);
         Daemon daemon;
         try {
-            daemon = Daemon.start(ServicePaths.fromEnvironment(), VersionProvider.version());
+            daemon = Daemon.start(ServicePaths.fromEnvironment(), VersionProvider.version(), blockWhileDisconnected);
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot start the Roadwarrior service: " + e.getMessage());
             return RoadwarriorCommand.FAILED;

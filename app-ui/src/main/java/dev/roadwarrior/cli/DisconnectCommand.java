@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code disconnect [NAME]}: ends the connection the service runs (only if it is NAME, when
- * given) and returns once the host is restored. "Not connected." with exit 0 when nothing runs.
+ * given) and returns once the host is restored. "Not connected." with exit 0 when nothing runs;
+ * when a failed connection's kill switch still blocks traffic, it lifts it.
  */
 @Command(name = "disconnect", mixinStandardHelpOptions = true, description = "Disconnect the service's connection.")
 final class DisconnectCommand implements Callable<Integer> {
@@ -62,8 +63,14 @@ final class DisconnectCommand implements Callable<Integer> {
         };
         try (ControlClient client = ControlClient.open(ServicePaths.fromEnvironment().socket(), listener)) {
             client.call(id -> new Subscribe(id, 0)); // from here on the end of the connection is seen
-            Optional<ConnectionStatus> running = ((StatusReply) client.call(Status::new)).connection();
+            StatusReply status = (StatusReply) client.call(Status::new);
+            Optional<ConnectionStatus> running = status.connection();
             if (running.isEmpty()) {
+                if (status.blocking()) { // a failed connection's kill switch: the user's disconnect lifts it
+                    client.call(id -> new Disconnect(id, Optional.empty()));
+                    out.println("Disconnected.");
+                    return RoadwarriorCommand.OK;
+                }
                 out.println("Not connected.");
                 return RoadwarriorCommand.OK;
             }

@@ -55,6 +55,7 @@ final class ProfileSummary {
         line("Dead peer detection", onOff(p.deadPeerDetection()));
         line("Failure notifications", onOff(p.failureNotifications()));
         line("Login banner", onOff(p.requestBanner()));
+        line("Kill switch", onOff(p.killSwitch()));
         printNameResolution(p);
         printPhase1(p.phase1());
         printPhase2(p.phase2());

@@ -11,11 +11,13 @@ import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.TunnelStatistics;
 import dev.roadwarrior.ipc.ServiceException;
 import dev.roadwarrior.connect.ErrorMessages;
+import dev.roadwarrior.connect.Protection;
 import dev.roadwarrior.ipc.ServicePaths;
 import dev.roadwarrior.profiles.io.ProfileJson;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,17 +40,21 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ConnectionStatus> status;
+        StatusReply reply;
         try (ControlClient client = ControlClient.open(ServicePaths.fromEnvironment().socket(), IGNORE_EVENTS)) {
-            status = ((StatusReply) client.call(Status::new)).connection();
+            reply = (StatusReply) client.call(Status::new);
         } catch (ServiceException e) {
             spec.commandLine().getErr().println("error: " + ErrorMessages.describe(e));
             return RoadwarriorCommand.FAILED;
         }
         if (json) {
-            out.println(ProfileJson.toText(toJson(status)));
+            out.println(ProfileJson.toText(toJson(reply)));
         } else {
-            out.print(status.map(StatusCommand::describe).orElse("Not connected.\n"));
+            out.print(reply.connection().map(StatusCommand::describe).orElse("Not connected.\n"));
+            if (reply.blocking()) {
+                out.println(reply.connection().isPresent() ? "Kill switch: traffic is blocked until the tunnel is up."
+                        : "Kill switch: traffic is blocked until you disconnect (roadwarrior disconnect).");
+            }
         }
         out.flush();
         return RoadwarriorCommand.OK;
@@ -65,11 +71,14 @@ final class StatusCommand implements Callable<Integer> {
         }
     };
 
-    private static ObjectNode toJson(Optional<ConnectionStatus> status) {
+    private static ObjectNode toJson(StatusReply reply) {
+        Optional<ConnectionStatus> status = reply.connection();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("state", status.map(ConnectionStatus::state).orElse(ConnectionState.DISCONNECTED).name());
+        o.put("blocking", reply.blocking());
         status.ifPresent(c -> {
             o.put("connection", c.name()).put("gateway", c.gateway());
+            c.protections().forEach(p -> o.withArray("protections").add(p.name()));
             c.statistics().ifPresent(s -> o.put("virtualAddress", s.virtualAddress().getHostAddress())
                     .put("algorithms", s.algorithms()).put("uptimeSeconds", s.uptimeSeconds())
                     .put("bytesIn", s.bytesIn()).put("packetsIn", s.packetsIn())
@@ -96,6 +105,10 @@ final class StatusCommand implements Callable<Integer> {
                             t.deadPeerDetection() ? "yes" : "no"));
             t.nextRekeySeconds().ifPresent(n -> s.append(String.format("  next rekey  in %d:%02d:%02d%n", n / 3600,
                     n / 60 % 60, n % 60)));
+        }
+        if (!c.protections().isEmpty()) {
+            s.append(String.format("  protection  %s%n",
+                    c.protections().stream().map(Protection::text).collect(Collectors.joining(", "))));
         }
         return s.toString();
     }

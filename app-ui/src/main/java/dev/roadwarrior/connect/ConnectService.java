@@ -41,6 +41,15 @@ public final class ConnectService {
         this.library = Objects.requireNonNull(library, "library");
     }
 
+    /** Whether the stored profile {@code name} has its kill switch on; false when it cannot be read. */
+    public boolean killSwitch(String name) {
+        try {
+            return library.load(name).killSwitch();
+        } catch (ProfileException e) {
+            return false;
+        }
+    }
+
     /** A request ready for the engine, with what the session needs to know about it. */
     public static final class Prepared {
         private final ConnectRequest request;

@@ -2,7 +2,9 @@ package dev.roadwarrior.daemon;
 
 import dev.roadwarrior.engine.runtime.LocalVpnEngine;
 import dev.roadwarrior.ipc.ServicePaths;
+import dev.roadwarrior.platform.linux.CommandRunner;
 import dev.roadwarrior.platform.linux.LinuxNetworkConfigurator;
+import dev.roadwarrior.platform.linux.NftKillSwitch;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
@@ -44,9 +46,11 @@ public final class Daemon {
      * Starts the service.
      *
      * @param version this build's version, for the greeting
+     * @param blockWhileDisconnected keep the kill switch engaged while no connection is up
      * @throws IOException when the socket cannot be made, or another service runs
      */
-    public static Daemon start(ServicePaths paths, String version) throws IOException {
+    public static Daemon start(ServicePaths paths, String version, boolean blockWhileDisconnected)
+            throws IOException {
         Path runtime = paths.runtimeDir();
         if (!Files.isDirectory(runtime)) {
             Files.createDirectories(runtime, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -56,8 +60,11 @@ public final class Daemon {
         }
         LinuxNetworkConfigurator configurator = Engines.hostConfigurator(paths.hostStateDir());
         configurator.recoverLeftovers();
+        KillSwitchGuard killSwitch = new KillSwitchGuard(new NftKillSwitch(paths.hostStateDir(), CommandRunner.system()),
+                blockWhileDisconnected);
+        killSwitch.start();
         LocalVpnEngine engine = Engines.local(configurator);
-        DaemonCore core = new DaemonCore(engine, ConnectMapping::toRequest);
+        DaemonCore core = new DaemonCore(engine, ConnectMapping::toRequest, killSwitch);
         ControlServer server = ControlServer.start(paths.socket(), core, version);
         LOG.log(Level.INFO, "Roadwarrior service {0} started; host changes are journaled in {1}", version,
                 paths.hostStateDir());

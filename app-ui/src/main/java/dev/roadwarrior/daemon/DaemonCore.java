@@ -1,5 +1,6 @@
 package dev.roadwarrior.daemon;
 
+import dev.roadwarrior.connect.Protection;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.EngineEvent;
@@ -23,6 +24,7 @@ import dev.roadwarrior.ipc.ControlMessage.StatusReply;
 import dev.roadwarrior.ipc.ControlMessage.Subscribe;
 import dev.roadwarrior.ipc.ControlMessage.TunnelUpEvent;
 import dev.roadwarrior.ipc.EventMapping;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
@@ -85,6 +87,8 @@ final class DaemonCore {
         Client asker;
         ConnectionState state = ConnectionState.DISCONNECTED;
         boolean wasUp;
+        /** The user (or the asker going away) ended it: the kill switch may go with it. */
+        boolean endedByUser;
         TunnelUpEvent up;
         StatisticsEvent statistics;
         long statisticsCount;
@@ -99,13 +103,15 @@ final class DaemonCore {
 
     private final VpnEngine engine;
     private final RequestMapper mapper;
+    private final KillSwitchGuard killSwitch;
     private final Map<Client, Integer> subscribers = new LinkedHashMap<>();
     private Current current;
     private boolean stopping;
 
-    DaemonCore(VpnEngine engine, RequestMapper mapper) {
+    DaemonCore(VpnEngine engine, RequestMapper mapper, KillSwitchGuard killSwitch) {
         this.engine = engine;
         this.mapper = mapper;
+        this.killSwitch = killSwitch;
     }
 
     /** Runs one request of {@code client}; the reply is sent to it. */
@@ -115,7 +121,7 @@ final class DaemonCore {
         } else if (request instanceof Disconnect d) {
             client.send(disconnect(d));
         } else if (request instanceof Status s) {
-            client.send(new StatusReply(s.id(), status()));
+            client.send(new StatusReply(s.id(), status(), killSwitch.engaged()));
         } else if (request instanceof ListConnections l) {
             client.send(new ListReply(l.id(), status().map(List::of).orElse(List.of())));
         } else if (request instanceof Subscribe s) {
@@ -145,9 +151,18 @@ final class DaemonCore {
             awaitPreviousEnd();
             Current next = new Current(request.name(), request.gatewayHost(), client);
             try {
+                killSwitch.connecting(c.profile().path("killSwitch").asBoolean(false), request.gatewayHost(),
+                        request.ikePort(), request.transport().nattPort());
+            } catch (IOException e) {
+                request.credentials().destroy();
+                LOG.log(Level.ERROR, request.name() + ": the kill switch cannot be engaged", e);
+                return error(c, ErrorCode.KILL_SWITCH, "the kill switch cannot be engaged: " + e.getMessage());
+            }
+            try {
                 engine.connect(request, event -> onEngineEvent(next, event));
             } catch (IllegalStateException e) {
                 request.credentials().destroy();
+                killSwitch.userDisconnected();
                 return error(c, ErrorCode.BUSY, "the previous connection is still ending");
             }
             handedOver = true;
@@ -176,12 +191,17 @@ final class DaemonCore {
 
     private FromService disconnect(Disconnect d) {
         if (current == null) {
+            if (killSwitch.engaged()) {
+                LOG.log(Level.INFO, "disconnect requested: the kill switch of the failed connection goes");
+                killSwitch.userDisconnected();
+            }
             return new Ok(d.id());
         }
         if (d.connection().filter(n -> !n.equals(current.name)).isPresent()) {
             return error(d, ErrorCode.NO_SUCH_CONNECTION, "the running connection is " + current.name);
         }
         LOG.log(Level.INFO, "{0}: disconnect requested", current.name);
+        current.endedByUser = true;
         engine.disconnect();
         return new Ok(d.id());
     }
@@ -201,7 +221,15 @@ final class DaemonCore {
             return Optional.empty();
         }
         return Optional.of(new ConnectionStatus(current.name, current.state, current.gateway,
-                engine.statistics().map(EventMapping::toMessage)));
+                engine.statistics().map(EventMapping::toMessage), protections(current)));
+    }
+
+    /** The tunnel's protections while it is up, and the kill switch when armed for this connection. */
+    private List<Protection> protections(Current connection) {
+        if (connection.state == ConnectionState.CONNECTED && connection.up != null) {
+            return Protection.of(connection.up.config(), killSwitch.armed());
+        }
+        return killSwitch.armed() ? List.of(Protection.KILL_SWITCH) : List.of();
     }
 
     /**
@@ -228,6 +256,7 @@ final class DaemonCore {
                 return;
             }
             log(connection, event);
+            killSwitch.onEvent(event);
             Event message;
             try {
                 message = EventMapping.toMessage(connection.name, event);
@@ -258,6 +287,7 @@ final class DaemonCore {
                 subscribers.keySet().stream().filter(s -> s != connection.asker).forEach(s -> s.send(message));
             }
             if (event instanceof EngineEvent.Failed || event instanceof EngineEvent.Disconnected) {
+                killSwitch.ended(connection.endedByUser);
                 current = null;
             }
         }
@@ -292,6 +322,7 @@ final class DaemonCore {
             current.openPrompts.clear();
             if (!current.wasUp) {
                 LOG.log(Level.INFO, "{0}: {1} went away before the tunnel was up; cancelling", current.name, client);
+                current.endedByUser = true;
                 engine.disconnect();
             }
         }
@@ -325,11 +356,15 @@ final class DaemonCore {
             stopping = true;
             if (current != null) {
                 LOG.log(Level.INFO, "{0}: disconnecting, the service stops", current.name);
+                current.endedByUser = true;
                 engine.disconnect();
             }
         }
         try {
             engine.terminated().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (this) {
+                killSwitch.stop();
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,8 +1,10 @@
 package dev.roadwarrior.ipc;
 
+import dev.roadwarrior.connect.Protection;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roadwarrior.connect.Protection;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.FailureReason;
@@ -95,6 +97,8 @@ public sealed interface ControlMessage {
         NO_SUCH_CONNECTION,
         /** No open prompt of that id was sent to this client. */
         NO_SUCH_PROMPT,
+        /** The profile's kill switch could not be engaged, so the connect did not start; the message says why. */
+        KILL_SWITCH,
         /** The service is stopping. */
         STOPPING
     }
@@ -203,8 +207,11 @@ public sealed interface ControlMessage {
         }
     }
 
-    /** The running connection, or none. */
-    record StatusReply(long id, Optional<ConnectionStatus> connection) implements Reply {
+    /**
+     * The running connection, or none; {@code blocking} while the kill switch holds traffic back
+     * (also after a failed connection, until the user disconnects).
+     */
+    record StatusReply(long id, Optional<ConnectionStatus> connection, boolean blocking) implements Reply {
         public StatusReply {
             connection = Objects.requireNonNullElse(connection, Optional.empty());
         }
@@ -224,13 +231,16 @@ public sealed interface ControlMessage {
      * @param state its state
      * @param gateway the gateway as the profile names it
      * @param statistics the tunnel's counters while it is up
+     * @param protections what keeps traffic from passing beside the tunnel ({@link Protection})
      */
-    record ConnectionStatus(String name, ConnectionState state, String gateway, Optional<TunnelStatistics> statistics) {
+    record ConnectionStatus(String name, ConnectionState state, String gateway, Optional<TunnelStatistics> statistics,
+            List<Protection> protections) {
         public ConnectionStatus {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(gateway, "gateway");
             statistics = Objects.requireNonNullElse(statistics, Optional.empty());
+            protections = List.copyOf(Objects.requireNonNullElse(protections, List.of()));
         }
     }
 

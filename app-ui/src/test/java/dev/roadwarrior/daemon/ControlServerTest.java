@@ -97,7 +97,8 @@ class ControlServerTest {
         Logger.getLogger("dev.roadwarrior").addHandler(capture);
         socket = temp.resolve("rw.sock");
         String group = Files.readAttributes(temp, PosixFileAttributes.class).group().getName();
-        server = ControlServer.start(socket, new DaemonCore(engine, ConnectMapping::toRequest), "test", group);
+        server = ControlServer.start(socket, new DaemonCore(engine, ConnectMapping::toRequest,
+            new KillSwitchGuard(new FakeKillSwitch(), false)), "test", group);
         lab = TestProfiles.lab(temp);
     }
 
@@ -220,7 +221,7 @@ class ControlServerTest {
             ErrorReply unknown = (ErrorReply) read(in);
             assertEquals(ErrorCode.UNKNOWN_REQUEST, unknown.code());
             assertEquals(Optional.of(9L), unknown.id());
-            assertEquals(new StatusReply(10, Optional.empty()), read(in));
+            assertEquals(new StatusReply(10, Optional.empty(), false), read(in));
 
             byte[] big = new byte[ControlCodec.MAX_LINE_BYTES + 10];
             java.util.Arrays.fill(big, (byte) 'x');

@@ -46,7 +46,8 @@ class DaemonCoreTest {
     Path temp;
 
     private final FakeEngine engine = new FakeEngine();
-    private final DaemonCore core = new DaemonCore(engine, ConnectMapping::toRequest);
+    private final DaemonCore core = new DaemonCore(engine, ConnectMapping::toRequest,
+            new KillSwitchGuard(new FakeKillSwitch(), false));
     private final Recorder asker = new Recorder();
     private final Recorder watcher = new Recorder();
 
@@ -149,7 +150,7 @@ class DaemonCoreTest {
     @Test
     void statusAndListShowTheConnectionWithItsCounters() {
         core.handle(watcher, new Status(1));
-        assertEquals(new StatusReply(1, Optional.empty()), watcher.last());
+        assertEquals(new StatusReply(1, Optional.empty(), false), watcher.last());
         core.handle(asker, connect());
         engine.emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
         engine.statistics = Optional.of(statistics());

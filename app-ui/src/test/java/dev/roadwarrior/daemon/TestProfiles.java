@@ -46,12 +46,16 @@ public final class TestProfiles {
     private TestProfiles() {
     }
 
-    /** The lab profile named {@code lab}, each of {@code replaced} replacing the line of its key. */
+    /** The lab profile named {@code lab}, each of {@code replaced} replacing the line of its key (or added). */
     public static ImportResult lab(Path dir, String... replaced) throws Exception {
         List<String> lines = new ArrayList<>(LAB);
         for (String r : replaced) {
             String key = r.substring(0, r.indexOf(':', 2) + 1);
-            lines.replaceAll(l -> l.startsWith(key) ? r : l);
+            if (lines.stream().anyMatch(l -> l.startsWith(key))) {
+                lines.replaceAll(l -> l.startsWith(key) ? r : l);
+            } else {
+                lines.add(r);
+            }
         }
         Path file = Files.createTempFile(dir, "lab", ".vpn");
         Files.write(file, lines);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roadwarrior.connect.Protection;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.FailureReason;
@@ -90,11 +91,11 @@ class ControlCodecTest {
                 List.of(Ipv4Network.parse("192.168.77.0/24")), List.of(Ipv4Network.parseAddress("10.77.0.53")),
                 List.of("lab.example"), List.of());
         ConnectionStatus status = new ConnectionStatus("lab", ConnectionState.CONNECTED, "203.0.113.2",
-                Optional.of(COUNTERS));
+                Optional.of(COUNTERS), List.of(Protection.DNS_THROUGH_TUNNEL, Protection.KILL_SWITCH));
         List<FromService> messages = List.of(
                 new Hello(1, "0.1.0"), new Ok(1), new ErrorReply(Optional.of(2L), ErrorCode.BUSY, "lab runs"),
                 new ErrorReply(Optional.empty(), ErrorCode.NOT_ALLOWED, "no"),
-                new StatusReply(3, Optional.of(status)), new StatusReply(4, Optional.empty()),
+                new StatusReply(3, Optional.of(status), false), new StatusReply(4, Optional.empty(), true),
                 new ListReply(5, List.of(status)),
                 new StateEvent("lab", ConnectionState.CONNECTING),
                 new ProgressEvent("lab", ProgressStep.NAT_DETECTED, "203.0.113.1:4500"),
@@ -138,7 +139,7 @@ class ControlCodecTest {
         assertEquals(new Hello(1, "0.1.0"), ControlCodec.decodeFromService("{\"type\":\"hello\",\"protocol\":1,\"version\":\"0.1.0\"}"));
         assertEquals("{\"type\":\"state\",\"connection\":\"lab\",\"state\":\"CONNECTED\"}",
                 ControlCodec.encode(new StateEvent("lab", ConnectionState.CONNECTED)));
-        assertEquals("{\"type\":\"status\",\"id\":4}", ControlCodec.encode(new StatusReply(4, Optional.empty())));
+        assertEquals("{\"type\":\"status\",\"id\":4,\"blocking\":false}", ControlCodec.encode(new StatusReply(4, Optional.empty(), false)));
     }
 
     @Test

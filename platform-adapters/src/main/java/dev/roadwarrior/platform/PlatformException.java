@@ -23,6 +23,8 @@ public final class PlatformException extends IOException {
         ROUTE,
         /** Configuring or restoring DNS failed. */
         DNS,
+        /** The kill switch's firewall rules could not be loaded ({@code nft}). */
+        FIREWALL,
         /** The crash-recovery journal could not be written. */
         JOURNAL,
         /** A journal line could not be understood. */

@@ -52,6 +52,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper serviceProblem = new ReadOnlyStringWrapper(this, "serviceProblem", "");
     private final Object engineLock = new Object();
     private EngineLocator.Located located; // guarded by engineLock
+    /** Whether {@link #located} is the service; read on the UI thread without the lock. */
+    private volatile boolean inService;
     private VpnEngine.Attachment attachment; // guarded by engineLock
 
     /**
@@ -132,6 +134,14 @@ public final class ConnectionViewModel implements AutoCloseable {
                 bridge.run(() -> model.notStarted(profile, e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Whether the kill switch guards {@code profile}'s connection: the profile has it on and the
+     * service runs the connection (only the service has it).
+     */
+    public boolean killSwitch(String profile) {
+        return inService && service.killSwitch(profile);
     }
 
     /** Disconnects the running connection, whoever started it; cancels an open prompt. */
@@ -242,6 +252,7 @@ public final class ConnectionViewModel implements AutoCloseable {
             }
             attachment = null;
             located = null;
+            inService = false;
         }
     }
 
@@ -250,6 +261,7 @@ public final class ConnectionViewModel implements AutoCloseable {
         synchronized (engineLock) {
             if (located == null) {
                 located = engines.locate();
+                inService = located.inService();
                 attachment = located.engine().attach(bridge.observer(model::onEvent));
                 bridge.run(() -> serviceProblem.set(""));
             }

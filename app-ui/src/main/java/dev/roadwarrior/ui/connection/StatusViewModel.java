@@ -1,5 +1,6 @@
 package dev.roadwarrior.ui.connection;
 
+import dev.roadwarrior.connect.Protection;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
 import java.time.Clock;
@@ -28,6 +29,9 @@ public final class StatusViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     /** Kept: a read-only view listens to its list weakly and would be collected with the view's listeners. */
     private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    /** The profile whose kill switch setting {@link #killSwitch} holds. */
+    private String killSwitchProfile = "";
+    private boolean killSwitch;
 
     /** @param clock the wall clock and zone for "connected since" and "up for" */
     public StatusViewModel(ConnectionViewModel connection, Clock clock) {
@@ -74,6 +78,14 @@ public final class StatusViewModel {
                     StatusFormat.text("status.allTraffic"))));
             next.add(row("status.excludeRoutes", StatusFormat.networks(s.excludeRoutes(), none)));
             next.add(row("status.algorithms", s.algorithms().isEmpty() ? none : s.algorithms()));
+            if (!s.profile().equals(killSwitchProfile)) { // read once per connection, not with every counter
+                killSwitchProfile = s.profile();
+                killSwitch = connection.killSwitch(s.profile());
+            }
+            List<Protection> protections = Protection.of(s.fullTunnel(), !s.dnsServers().isEmpty(),
+                    !s.splitDnsDomains().isEmpty(), killSwitch);
+            next.add(row("status.protection", protections.isEmpty() ? none
+                    : protections.stream().map(Protection::text).collect(Collectors.joining(", "))));
             next.add(row("status.natTraversal", StatusFormat.yesNo(s.natTraversal())));
             next.add(row("status.dpd", StatusFormat.yesNo(s.deadPeerDetection())));
             s.connectedSince().ifPresent(t -> {

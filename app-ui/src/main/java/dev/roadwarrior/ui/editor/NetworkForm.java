@@ -51,6 +51,7 @@ public final class NetworkForm {
     public final BooleanProperty deadPeerDetection = new SimpleBooleanProperty();
     public final BooleanProperty failureNotifications = new SimpleBooleanProperty();
     public final BooleanProperty requestBanner = new SimpleBooleanProperty();
+    public final BooleanProperty killSwitch = new SimpleBooleanProperty();
 
     public final BooleanProperty dnsUsed = new SimpleBooleanProperty();
     public final BooleanProperty dnsAuto = new SimpleBooleanProperty();
@@ -106,6 +107,7 @@ public final class NetworkForm {
         deadPeerDetection.set(p.deadPeerDetection());
         failureNotifications.set(p.failureNotifications());
         requestBanner.set(p.requestBanner());
+        killSwitch.set(p.killSwitch());
         DnsSettings dns = p.nameResolution().dns();
         dnsUsed.set(dns.used());
         dnsAuto.set(dns.auto());
@@ -137,6 +139,7 @@ public final class NetworkForm {
                 .deadPeerDetection(deadPeerDetection.get())
                 .failureNotifications(failureNotifications.get())
                 .requestBanner(requestBanner.get())
+                .killSwitch(killSwitch.get())
                 .nameResolution(new NameResolution(
                         new DnsSettings(dnsUsed.get(), dnsAuto.get(), Checks.addressList(dnsServers.value()),
                                 suffixAuto.get(), suffix.optional()),

@@ -43,7 +43,9 @@ public final class ProfileEditorView {
                         .text("editor.mtu", "mtu", n.mtu, null)
                         .check("editor.addressAuto", "addressAuto", n.addressAuto, null)
                         .text("editor.address", "address", n.address, n.addressAuto)
-                        .text("editor.netmask", "netmask", n.netmask, n.addressAuto)),
+                        .text("editor.netmask", "netmask", n.netmask, n.addressAuto)
+                        .heading("editor.heading.protection")
+                        .check("editor.killSwitch", "killSwitch", n.killSwitch, null)),
                 tab("editor.tab.client", new FormGrid()
                         .heading("editor.heading.firewall")
                         .choice("editor.natMode", "natMode", n.natMode)

@@ -65,7 +65,7 @@ class StatusViewTest {
         List<String> texts = robot.lookup(n -> n instanceof Label).queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         for (String expected : List.of("office", "Connected", "203.0.113.2", "10.88.0.1/24", "10.3.0.53", "corp.example",
-                "10.3.0.0/16", "IKE AES-256", "40 min 00 s", "2.9 MiB in 35,714 packets", "488.3 KiB in 5,952 packets")) {
+                "10.3.0.0/16", "IKE AES-256", "DNS through the tunnel", "40 min 00 s", "2.9 MiB in 35,714 packets", "488.3 KiB in 5,952 packets")) {
             assertTrue(texts.contains(expected), expected + " in " + texts);
         }
         LineChart<?, ?> chart = robot.lookup("#status-chart").queryAs(LineChart.class);

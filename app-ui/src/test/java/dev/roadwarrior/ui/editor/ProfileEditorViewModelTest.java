@@ -118,12 +118,15 @@ class ProfileEditorViewModelTest {
         vm.network.host.text().set("vpn.example.org");
         vm.security.groupPassword.text().set("new-group-secret");
         vm.security.xauthPassword.text().set("alice-password");
+        assertFalse(vm.network.killSwitch.get(), "off by default");
+        vm.network.killSwitch.set(true);
         AtomicBoolean saved = new AtomicBoolean();
         assertTrue(vm.save(() -> saved.set(true)));
         assertTrue(saved.get());
         assertFalse(service.exists("lab"));
         Profile p = service.load("office");
         assertEquals("vpn.example.org", p.gateway().host());
+        assertTrue(p.killSwitch());
         assertEquals(Secret.ofText("new-group-secret"), service.secrets("office").get(SecretKind.GROUP_PASSWORD));
         assertEquals(Secret.ofText("alice-password"), service.secrets("office").get(SecretKind.XAUTH_PASSWORD));
         assertFalse(Files.readString(dir.resolve("profiles/office.json")).contains("new-group-secret"));

@@ -21,7 +21,9 @@ import java.util.OptionalInt;
  *
  * <p>Routes: split tunnel, one route per include network via the TUN device; full tunnel,
  * 0.0.0.0/1 and 128.0.0.0/1 via the TUN device (the default route is left alone, so undoing is
- * trivial). When the gateway would fall into the tunnel, a host route to it keeps the path the
+ * trivial). A full tunnel also makes global IPv6 unreachable ({@code ::/1} and {@code 8000::/1},
+ * type {@code unreachable}): the tunnel carries IPv4 only, and IPv6 must not pass beside it;
+ * link-local and more specific routes (the local subnets) keep working. When the gateway would fall into the tunnel, a host route to it keeps the path the
  * kernel used before; each exclude network likewise keeps its original path. Original paths are
  * looked up (RTM_GETROUTE) before anything changes; host and exclude routes go in before the
  * tunnel routes.
@@ -117,6 +119,9 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
             for (Ipv4Network network : config.fullTunnel() ? HALVES : config.includeNetworks()) {
                 addRoute(new Change.Route(network, Optional.empty(), name), false);
             }
+            if (config.fullTunnel()) {
+                blockIpv6();
+            }
             if (!config.dnsServers().isEmpty()) {
                 DnsChange change = dns.plan(name);
                 record(change);
@@ -159,6 +164,33 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
                 LOG.log(System.Logger.Level.INFO, "{0} is already routed into {1}", route.destination(), route.device());
             } else if (!existingIsFine) {
                 throw new PlatformException(Reason.ROUTE, LibC.EEXIST, "route exists: " + route.journalLine());
+            }
+        }
+    }
+
+    /**
+     * Global IPv6 unreachable while a full tunnel carries IPv4 only; a half that already exists
+     * (left by someone else) is left alone and not journaled, and a kernel without IPv6 needs none.
+     */
+    private void blockIpv6() throws PlatformException {
+        for (Change.UnreachableIpv6 half : Change.UnreachableIpv6.HALVES) {
+            record(half);
+            boolean added;
+            try {
+                added = Rtnetlink.addUnreachable(half);
+            } catch (PlatformException e) {
+                if (e.errno() != Rtnetlink.EAFNOSUPPORT) {
+                    throw e;
+                }
+                done.remove(done.size() - 1);
+                journal.rewrite(done);
+                LOG.log(System.Logger.Level.INFO, "this kernel has no IPv6 (ipv6.disable=1): nothing to block");
+                return;
+            }
+            if (!added) {
+                done.remove(done.size() - 1);
+                journal.rewrite(done);
+                LOG.log(System.Logger.Level.INFO, "{0} is already unreachable", half.journalLine());
             }
         }
     }
@@ -233,6 +265,8 @@ public final class LinuxNetworkConfigurator implements NetworkConfigurator {
             Rtnetlink.deleteAddress(a);
         } else if (c instanceof Change.Route r) {
             Rtnetlink.deleteRoute(r);
+        } else if (c instanceof Change.UnreachableIpv6 u) {
+            Rtnetlink.deleteUnreachable(u);
         } else if (c instanceof DnsChange d) {
             d.undo(commands);
         }

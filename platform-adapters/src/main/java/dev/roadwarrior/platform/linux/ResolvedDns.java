@@ -12,7 +12,8 @@ import java.util.List;
  * DNS through systemd-resolved, per link: {@code resolvectl dns <if> <servers>} and
  * {@code resolvectl domain <if> <domains>}, where the domains are the search domains plus the
  * split-DNS domains as routing domains ({@code ~corp.example}); with no split-DNS domains,
- * {@code ~.} sends every name to the tunnel's servers. Undo is {@code resolvectl revert <if>};
+ * {@code ~.} and {@code resolvectl default-route <if> yes} send every name to the tunnel's
+ * servers (the other links' servers get none). Undo is {@code resolvectl revert <if>};
  * resolved also forgets a link's settings when the link disappears.
  */
 public record ResolvedDns(String device) implements DnsChange {
@@ -34,6 +35,9 @@ public record ResolvedDns(String device) implements DnsChange {
             config.splitDnsDomains().forEach(d -> domain.add("~" + d));
         }
         run(commands, domain);
+        if (config.splitDnsDomains().isEmpty()) {
+            run(commands, List.of("resolvectl", "default-route", device, "yes"));
+        }
     }
 
     @Override

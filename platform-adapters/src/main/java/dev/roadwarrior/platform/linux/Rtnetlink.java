@@ -44,6 +44,10 @@ final class Rtnetlink {
     static final int RT_SCOPE_LINK = 253;
     static final int RT_SCOPE_NOWHERE = 255;
     static final int RTN_UNICAST = 1;
+    static final int RTN_UNREACHABLE = 7;
+    static final int AF_INET6 = 10;
+    /** Address family not supported: the kernel was booted with {@code ipv6.disable=1}. */
+    static final int EAFNOSUPPORT = 97;
     static final int RTMSG_SIZE = 12;
 
     private static final int ACKED = NetlinkRequest.NLM_F_REQUEST | NetlinkRequest.NLM_F_ACK;
@@ -137,6 +141,30 @@ final class Rtnetlink {
                 RT_SCOPE_NOWHERE, 0, RT_TABLE_MAIN);
         return optional(() -> send(withPath(req, route, oif.getAsInt()), Reason.ROUTE, "delete " + route.journalLine()),
                 LibC.ESRCH, LibC.ENOENT, LibC.ENODEV);
+    }
+
+    /**
+     * Adds an IPv6 {@code unreachable} route (no device: the kernel answers senders with
+     * "network unreachable"); false when it already exists.
+     */
+    static boolean addUnreachable(Change.UnreachableIpv6 route) throws PlatformException {
+        NetlinkRequest req = rtmsg6(RTM_NEWROUTE, ACKED | NetlinkRequest.NLM_F_CREATE | NetlinkRequest.NLM_F_EXCL,
+                route, RT_SCOPE_UNIVERSE, RTN_UNREACHABLE);
+        return optional(() -> send(req, Reason.ROUTE, "add " + route.journalLine()), LibC.EEXIST);
+    }
+
+    /** Deletes an IPv6 route added by {@link #addUnreachable}; false when it is gone. */
+    static boolean deleteUnreachable(Change.UnreachableIpv6 route) throws PlatformException {
+        NetlinkRequest req = rtmsg6(RTM_DELROUTE, ACKED, route, RT_SCOPE_NOWHERE, RTN_UNREACHABLE);
+        return optional(() -> send(req, Reason.ROUTE, "delete " + route.journalLine()), LibC.ESRCH, LibC.ENOENT);
+    }
+
+    private static NetlinkRequest rtmsg6(int type, int flags, Change.UnreachableIpv6 route, int scope, int routeType) {
+        return new NetlinkRequest(type, flags)
+                .putByte(AF_INET6).putByte(route.prefixLength()).putByte(0).putByte(0)
+                .putByte(RT_TABLE_MAIN).putByte(RTPROT_STATIC).putByte(scope).putByte(routeType)
+                .putInt(0)
+                .attribute(RTA_DST, route.address().getAddress());
     }
 
     static boolean deleteAddress(Change.Address address) throws PlatformException {

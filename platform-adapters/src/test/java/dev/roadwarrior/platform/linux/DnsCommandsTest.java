@@ -31,7 +31,8 @@ class DnsCommandsTest {
     @Test
     void resolvedSendsAllNamesToTheTunnelWithoutSplitDomains() throws Exception {
         new ResolvedDns("rw0").apply(config(List.of()), runner);
-        assertEquals(List.of("resolvectl dns rw0 10.0.0.53 10.0.0.54", "resolvectl domain rw0 corp.example ~."), runner.commands);
+        assertEquals(List.of("resolvectl dns rw0 10.0.0.53 10.0.0.54", "resolvectl domain rw0 corp.example ~.",
+                "resolvectl default-route rw0 yes"), runner.commands);
     }
 
     @Test

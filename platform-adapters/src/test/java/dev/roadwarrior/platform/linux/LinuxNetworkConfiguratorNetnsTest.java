@@ -91,6 +91,7 @@ class LinuxNetworkConfiguratorNetnsTest {
         assertTrue(routes.contains("172.16.0.0/12 dev rw0 proto static scope link"), routes);
         assertFalse(routes.contains("198.51.100.7"), "no gateway route in split mode: " + routes);
         assertTrue(routes.contains("default via 10.200.0.1 dev veth0"), routes);
+        assertFalse(ns.ip("-6", "route", "show", "table", "main").contains("unreachable"), "a split tunnel leaves IPv6 alone");
         String resolv = Files.readString(resolvConf);
         assertTrue(resolv.startsWith(ResolvConfFile.HEADER + "nameserver 10.0.0.53\nsearch corp.example\noptions edns0\n"), resolv);
         assertEquals(List.of("tun rw0", "addr rw0 10.1.2.3/24", "route 10.0.0.0/8 dev rw0", "route 172.16.0.0/12 dev rw0",
@@ -142,9 +143,14 @@ class LinuxNetworkConfiguratorNetnsTest {
         assertTrue(ns.ip("route", "get", "192.0.2.1").contains("dev rw0"));
         assertTrue(ns.ip("route", "get", "198.51.100.7").contains("via 10.200.0.1 dev veth0"));
         assertFalse(journal().contains("route 10.200.0.0/24 dev veth0"), "an existing route is not ours to undo");
+        String ipv6 = ns.ip("-6", "route", "show", "table", "main");
+        assertTrue(ipv6.contains("unreachable ::/1 dev lo proto static") && ipv6.contains("unreachable 8000::/1 dev lo proto static"),
+                "global IPv6 is blocked beside an IPv4-only full tunnel: " + ipv6);
+        assertTrue(journal().contains("unreachable6 8000:0:0:0:0:0:0:0/1"), journal().toString());
 
         ns.thread.run(configurator::revert);
         assertEquals(before, routes(), "routes over the uplink must be removed too");
+        assertFalse(ns.ip("-6", "route", "show", "table", "main").contains("unreachable"), "IPv6 is unblocked");
     }
 
     @Test
@@ -178,6 +184,7 @@ class LinuxNetworkConfiguratorNetnsTest {
         ns.thread.run(next::recoverLeftovers);
         assertNotEquals(0, ns.tryIp("link", "show", "rw0").code(), "leftover TUN device must be deleted");
         assertEquals(before, routes());
+        assertFalse(ns.ip("-6", "route", "show", "table", "main").contains("unreachable"), "the IPv6 block is recovered");
         assertArrayEquals(ORIGINAL_RESOLV, Files.readAllBytes(resolvConf));
         assertFalse(Files.exists(stateDir.resolve("journal")));
 

@@ -18,13 +18,16 @@ import java.io.IOException;
  * addresses as {@code "10.0.0.1"}, networks as {@code "10.1.0.0/16"} ({@link AddressJsonModule}), absent
  * values as null.
  * Every property must be present on reading, so that a damaged or hand-edited file is reported
- * instead of silently taking defaults. Secrets are not part of {@link Profile}, so never appear.
+ * instead of silently taking defaults; the one exception is {@code killSwitch}, added to schema 1
+ * later, which is false when absent. Secrets are not part of {@link Profile}, so never appear.
  */
 public final class ProfileJson {
 
     /** The version written to, and accepted from, profile files. */
     public static final int SCHEMA_VERSION = 1;
     private static final String VERSION_FIELD = "schemaVersion";
+    /** Added to schema 1 after profiles were written without it: absent means off. */
+    private static final String KILL_SWITCH_FIELD = "killSwitch";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
@@ -77,6 +80,9 @@ public final class ProfileJson {
             if (version != SCHEMA_VERSION) {
                 throw new ProfileException(Reason.UNSUPPORTED_SCHEMA, source, 0, null, Integer.toString(version),
                         Integer.toString(SCHEMA_VERSION));
+            }
+            if (!obj.has(KILL_SWITCH_FIELD)) {
+                obj.put(KILL_SWITCH_FIELD, false);
             }
             return MAPPER.treeToValue(obj, Profile.class);
         } catch (JsonProcessingException e) {

@@ -25,12 +25,16 @@ import java.util.stream.Collectors;
  * code requires (SHREW-VPN-FORMAT §3, §5.5) written explicitly, binary values in base64, policy
  * lists as {@code address / netmask}, then the unknown entries the import kept. The description,
  * which Shrew lacks, goes under the key {@code description}, which Shrew ignores. The text is
- * UTF-8; Shrew reads it as bytes.
+ * UTF-8; Shrew reads it as bytes. The kill switch, Roadwarrior's own, goes under
+ * {@value #KILL_SWITCH_KEY} (which Shrew keeps but ignores), only when on.
  *
  * <p>The group password is written because Shrew needs it in the file; the output therefore
  * contains a secret (base64 is not encryption) and should be written with mode 0600.
  */
 public final class ShrewVpnExporter {
+
+    /** The Roadwarrior-only key of the profile's kill switch ({@code n:roadwarrior-kill-switch:1}). */
+    public static final String KILL_SWITCH_KEY = "roadwarrior-kill-switch";
 
     /** The line ending: LF for Linux/BSD/macOS Shrew, CRLF as the Windows client writes. */
     public enum LineEnding {
@@ -90,6 +94,9 @@ public final class ShrewVpnExporter {
         flag("policy-list-auto", pol.topologyAuto());
         networks("policy-list-include", pol.include());
         networks("policy-list-exclude", pol.exclude());
+        if (p.killSwitch()) {
+            flag(KILL_SWITCH_KEY, true);
+        }
         p.savedUsername().ifPresent(u -> string("client-saved-username", u));
         for (ShrewEntry e : p.extraEntries()) {
             line(e.type().letter(), e.key(), e.value());

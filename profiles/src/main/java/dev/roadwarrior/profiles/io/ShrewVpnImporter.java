@@ -149,6 +149,7 @@ public final class ShrewVpnImporter {
                         keys.flag("policy-list-auto", false),
                         networks("policy-list-include"),
                         networks("policy-list-exclude")))
+                .killSwitch(keys.flag(ShrewVpnExporter.KILL_SWITCH_KEY, false))
                 .savedUsername(keys.string("client-saved-username").map(ShrewLine::value));
         b.extraEntries(extras());
         return new ImportResult(b.build(), secrets, warnings);

@@ -34,6 +34,9 @@ import java.util.Optional;
  * @param phase1 the phase 1 proposal
  * @param phase2 the phase 2 proposal and IPComp
  * @param policy which traffic enters the tunnel
+ * @param killSwitch Roadwarrior's own setting ({@code roadwarrior-kill-switch} in a {@code .vpn}
+ *     file): while this profile connects, reconnects or has failed, until the user disconnects,
+ *     nothing but the traffic to the gateway leaves the host
  * @param savedUsername the XAuth user name to offer ({@code client-saved-username}); backslashes
  *     are literal (for example <code>TELECOMITALIA&#92;00519575</code>)
  * @param extraEntries unknown {@code .vpn} lines, in file order, written back on export
@@ -54,6 +57,7 @@ public record Profile(
         Phase1 phase1,
         Phase2 phase2,
         Policy policy,
+        boolean killSwitch,
         Optional<String> savedUsername,
         List<ShrewEntry> extraEntries) {
 
@@ -80,7 +84,7 @@ public record Profile(
      * enable/540, DPD, notifications and banner on, DNS and domain from the gateway,
      * hybrid RSA + XAuth with an fqdn local identity and any remote identity, aggressive mode,
      * auto proposals with DH group 2, lifetimes 86400 s and 3600 s, PFS disabled, no IPComp,
-     * policy auto with the topology from the gateway.
+     * policy auto with the topology from the gateway; kill switch off.
      */
     public static Builder builder(String name, String host) {
         return new Builder(name, host);
@@ -120,6 +124,7 @@ public record Profile(
         private Phase2 phase2 = new Phase2(Cipher.AUTO, 0, HashAlgorithm.AUTO, Optional.empty(),
                 new Lifetime(3600, 0), IpcompTransform.DISABLED);
         private Policy policy = new Policy(PolicyLevel.AUTO, false, true, List.of(), List.of());
+        private boolean killSwitch;
         private Optional<String> savedUsername = Optional.empty();
         private List<ShrewEntry> extraEntries = List.of();
 
@@ -144,6 +149,7 @@ public record Profile(
             phase1 = p.phase1;
             phase2 = p.phase2;
             policy = p.policy;
+            killSwitch = p.killSwitch;
             savedUsername = p.savedUsername;
             extraEntries = p.extraEntries;
         }
@@ -223,6 +229,11 @@ public record Profile(
             return this;
         }
 
+        public Builder killSwitch(boolean v) {
+            killSwitch = v;
+            return this;
+        }
+
         public Builder savedUsername(Optional<String> v) {
             savedUsername = v;
             return this;
@@ -237,7 +248,7 @@ public record Profile(
         public Profile build() {
             return new Profile(name, description, gateway, autoConfig, adapter, natTraversal, fragmentation,
                     deadPeerDetection, failureNotifications, requestBanner, nameResolution, authentication,
-                    phase1, phase2, policy, savedUsername, extraEntries);
+                    phase1, phase2, policy, killSwitch, savedUsername, extraEntries);
         }
     }
 }

@@ -105,6 +105,20 @@ class ProfileStoreTest {
         assertEquals(p, s.load("full"));
     }
 
+    /** {@code killSwitch} came to schema 1 later: a file written before it loads with the switch off. */
+    @Test
+    void theKillSwitchIsSavedAndOffWhenAnOlderFileLacksIt() throws Exception {
+        ProfileStore s = store();
+        Profile on = full().toBuilder().killSwitch(true).build();
+        s.create(on);
+        Path file = s.directory().resolve("full.json");
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"killSwitch\" : true,"), json);
+        assertEquals(on, s.load("full"));
+        Files.writeString(file, json.replace("\"killSwitch\" : true,", ""));
+        assertFalse(s.load("full").killSwitch());
+    }
+
     private static Reason loadFails(ProfileStore s) {
         return assertThrows(ProfileException.class, () -> s.load("full")).reason();
     }

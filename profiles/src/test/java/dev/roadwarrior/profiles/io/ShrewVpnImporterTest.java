@@ -25,10 +25,12 @@ import dev.roadwarrior.profiles.model.ShrewEntry;
 import dev.roadwarrior.profiles.secrets.Secret;
 import dev.roadwarrior.profiles.secrets.SecretKind;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShrewVpnImporterTest {
 
@@ -232,6 +234,22 @@ class ShrewVpnImporterTest {
         String text = RoundTripCheck.export(r);
         assertTrue(text.contains("\ns:phase2-transform:esp-aes-gcm16\n"), text);
         assertTrue(text.contains("\nn:phase1-dhgroup:19\n"), text);
+    }
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theKillSwitchIsARoadwarriorKeyWrittenOnlyWhenOn() throws Exception {
+        ImportResult off = read("extensions.vpn");
+        assertFalse(off.profile().killSwitch());
+        assertFalse(RoundTripCheck.export(off).contains("kill-switch"));
+        Path file = temp.resolve("on.vpn");
+        Files.writeString(file, RoundTripCheck.export(off) + "n:roadwarrior-kill-switch:1\n");
+        ImportResult on = dev.roadwarrior.profiles.ProfileLibrary.read(file, Optional.of("on"));
+        assertTrue(on.profile().killSwitch());
+        assertEquals(List.of(), on.profile().extraEntries(), "a known key, not kept as unknown");
+        assertTrue(RoundTripCheck.export(on).contains("\nn:roadwarrior-kill-switch:1\n"), RoundTripCheck.export(on));
     }
 
     @Test
