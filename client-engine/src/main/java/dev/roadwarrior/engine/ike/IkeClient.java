@@ -12,6 +12,7 @@ import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private final RetransmitPolicy policy;
     private final ReconnectPolicy reconnect;
     private final RandomGenerator random;
+    private final InstantSource wall;
     private final List<IkeOutput> outputs = new ArrayList<>();
     private InetSocketAddress localIke;
     private InetSocketAddress localNatt;
@@ -81,15 +83,17 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private int pathMtu = Integer.MAX_VALUE;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
-            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random) {
-        this(request, crypto, localIke, localNatt, gateway, policy, ReconnectPolicy.DEFAULT, random);
+            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall) {
+        this(request, crypto, localIke, localNatt, gateway, policy, ReconnectPolicy.DEFAULT, random, wall);
     }
 
     /**
      * @param request the connection request; its credentials are copied (the caller may wipe its own)
+     * @param wall the calendar clock certificates are checked against (see {@link dev.roadwarrior.engine.time.EngineClock})
      */
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
-            InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random) {
+            InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random,
+            InstantSource wall) {
         this.request = request.withCredentials(request.credentials().copy());
         this.crypto = crypto;
         this.localIke = localIke;
@@ -98,6 +102,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         this.policy = policy;
         this.reconnect = reconnect;
         this.random = random;
+        this.wall = wall;
     }
 
     @Override
@@ -444,7 +449,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
 
     private IkeSaSession session(Purpose purpose) {
         IkeSaSession s = new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke,
-                localNatt, gateway, policy, random, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
+                localNatt, gateway, policy, random, wall, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
                 outputs::add);
         s.pathMtu(pathMtu);
         return s;

@@ -29,7 +29,7 @@ import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,6 +90,7 @@ final class IkeSaSession implements TaskManager.Listener {
     private final Owner owner;
     private final Consumer<IkeOutput> out;
     private final RandomGenerator random;
+    private final InstantSource wall;
     private final TaskManager tasks;
     private final Informational informational;
     private final ChildSas children;
@@ -112,13 +113,14 @@ final class IkeSaSession implements TaskManager.Listener {
      * @param preferredAddress the virtual address to ask Mode Config for (the one in use)
      */
     IkeSaSession(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
-            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, Purpose purpose,
+            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall, Purpose purpose,
             Optional<Inet4Address> preferredAddress, Owner owner, Consumer<IkeOutput> out) {
         this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
         this.purpose = purpose;
         this.owner = owner;
         this.out = out;
         this.random = random;
+        this.wall = wall;
         this.preferredAddress = preferredAddress;
         this.tasks = new TaskManager(sa, this, out, policy, random);
         this.informational = new Informational(sa, tasks);
@@ -175,7 +177,7 @@ final class IkeSaSession implements TaskManager.Listener {
         }
         Phase1Authenticator authenticator;
         try {
-            authenticator = Phase1Authenticator.of(sa.request(), Clock.systemUTC());
+            authenticator = Phase1Authenticator.of(sa.request(), wall);
         } catch (ConnectException e) {
             failed(e);
             return;

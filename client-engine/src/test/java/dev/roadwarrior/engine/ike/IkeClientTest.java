@@ -15,6 +15,8 @@ import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,8 @@ class IkeClientTest {
 
     private void connect(ConnectRequest request) {
         client = new IkeClient(request, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 40_000),
-                new InetSocketAddress("192.0.2.2", 40_001), GATEWAY, RetransmitPolicy.DEFAULT, new Random(7));
+                new InetSocketAddress("192.0.2.2", 40_001), GATEWAY, RetransmitPolicy.DEFAULT, new Random(7),
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         client.start(now);
         pump();
     }
