@@ -24,7 +24,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The IKEv1 client for one connection, from connect to disconnect: it runs an
- * {@link IkeSaSession} per ISAKMP SA and keeps the tunnel up across their ends.
+ * {@link IkeSaSession} per ISAKMP SA ({@link SessionSet}) and keeps the tunnel up across their
+ * ends. It is the one place that announces the connection's state: sessions report
+ * {@link SessionEvent}s, which it applies after each call into them ({@link #settle}).
  *
  * <ul>
  *   <li>Phase 1 rekey: before the phase 1 lifetime ends a second session negotiates a new ISAKMP
@@ -39,20 +41,17 @@ import java.util.random.RandomGenerator;
  *       but broke off is retried {@link #FIRST_CONNECT_ATTEMPTS} times in all.</li>
  *   <li>It fails only for reasons retrying cannot fix (see {@link #retryable}).</li>
  * </ul>
- * The credentials are copied at construction and kept in memory for the life of the connection
- * (each session gets and wipes its own copy); the copy is wiped when the connection ends.
+ * The credentials are kept by {@link KeptCredentials} for the life of the connection.
  */
-public final class IkeClient implements IkeSession, IkeSaSession.Owner {
+public final class IkeClient implements IkeSession {
 
     /** Attempts of a first connect that reached the gateway but then broke off (e.g. lost packets). */
     static final int FIRST_CONNECT_ATTEMPTS = 3;
     /** At most one restart because the gateway's ESP stays away while it answers DPD, per this period. */
     static final long STARVED_RESTART_MILLIS = 600_000;
-    /** How long the old ISAKMP SA lives after a phase 1 rekey: until the pairs it handed over are gone. */
-    static final long RETIRE_MILLIS = ChildSas.ACTIVATE_DELAY_MILLIS + ChildSas.GRACE_MILLIS + 1_000;
     private static final System.Logger LOG = System.getLogger(IkeClient.class.getName());
 
-    private ConnectRequest request;
+    private final KeptCredentials credentials;
     private final IkeCrypto crypto;
     private final InetSocketAddress gateway;
     private final RetransmitPolicy policy;
@@ -60,15 +59,9 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private final RandomGenerator random;
     private final InstantSource wall;
     private final List<IkeOutput> outputs = new ArrayList<>();
+    private final SessionSet sessions = new SessionSet();
     private InetSocketAddress localIke;
     private InetSocketAddress localNatt;
-    /** The session that carries (or is bringing up) the tunnel. */
-    private IkeSaSession current;
-    /** A phase 1 rekey under way. */
-    private IkeSaSession next;
-    /** A replaced session, deleted at {@link #retireAt}. */
-    private IkeSaSession retiring;
-    private long retireAt = Long.MAX_VALUE;
     private long rekeyAt = Long.MAX_VALUE;
     private long retryAt = Long.MAX_VALUE;
     private int attempts;
@@ -79,7 +72,6 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     private boolean finished;
     private TunnelConfig tunnel;
     private long lastStarvedRestart = Long.MIN_VALUE;
-    private long now;
     private int pathMtu = Integer.MAX_VALUE;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
@@ -94,7 +86,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random,
             InstantSource wall) {
-        this.request = request.withCredentials(request.credentials().copy());
+        this.credentials = new KeptCredentials(request);
         this.crypto = crypto;
         this.localIke = localIke;
         this.localNatt = localNatt;
@@ -106,54 +98,49 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     }
 
     @Override
-    public void start(long nowMillis) {
-        now = nowMillis;
-        current = session(Purpose.CONNECT);
-        current.start(nowMillis);
+    public void start(long now) {
+        sessions.current(startSession(Purpose.CONNECT, now));
+        settle(now);
     }
 
     @Override
-    public void receive(byte[] datagram, boolean viaNatt, long nowMillis) {
-        now = nowMillis;
+    public void receive(byte[] datagram, boolean viaNatt, long now) {
         if (finished || datagram.length < 8) {
             return;
         }
         long cookie = ByteBuffer.wrap(datagram, 0, 8).getLong();
-        for (IkeSaSession s : sessions()) {
+        for (IkeSaSession s : sessions.live()) {
             if (s.initiatorCookie() == cookie) {
-                s.receive(datagram, nowMillis);
-                natt |= s == current && s.nattActive();
+                s.receive(datagram, now);
+                settle(now);
+                natt |= sessions.isCurrent(s) && s.nattActive();
                 return;
             }
         }
     }
 
     @Override
-    public void tick(long nowMillis) {
-        now = nowMillis;
+    public void tick(long now) {
         if (finished) {
             return;
         }
-        if (nowMillis >= retryAt) {
+        if (now >= retryAt) {
             retryAt = Long.MAX_VALUE;
             awaitingSockets = true;
             outputs.add(new IkeOutput.OpenSockets());
         }
-        if (nowMillis >= retireAt) {
-            retireAt = Long.MAX_VALUE;
-            retiring.close(true);
-            retiring = null;
-        }
-        if (nowMillis >= rekeyAt) {
+        sessions.retireDue(now);
+        if (now >= rekeyAt) {
             rekeyAt = Long.MAX_VALUE;
-            if (current != null && next == null && tunnel != null) {
-                next = session(Purpose.REKEY);
-                next.start(nowMillis);
+            if (sessions.current() != null && sessions.next() == null && tunnel != null) {
+                sessions.next(startSession(Purpose.REKEY, now));
+                settle(now);
             }
         }
-        for (IkeSaSession s : sessions()) {
-            if (!finished && s.nextDeadline() <= nowMillis) {
-                s.tick(nowMillis);
+        for (IkeSaSession s : sessions.live()) {
+            if (!finished && !s.finished() && s.nextDeadline() <= now) {
+                s.tick(now);
+                settle(now);
             }
         }
     }
@@ -163,85 +150,59 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         if (finished) {
             return Long.MAX_VALUE;
         }
-        long deadline = Math.min(retryAt, Math.min(retireAt, rekeyAt));
-        for (IkeSaSession s : sessions()) {
+        long deadline = Math.min(retryAt, Math.min(sessions.retireAt(), rekeyAt));
+        for (IkeSaSession s : sessions.live()) {
             deadline = Math.min(deadline, s.nextDeadline());
         }
         return deadline;
     }
 
     @Override
-    public void answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
-        now = nowMillis;
-        char[] user = values.containsKey(CredentialKind.USER_NAME) ? values.get(CredentialKind.USER_NAME).clone() : null;
-        char[] password = values.containsKey(CredentialKind.PASSWORD) ? values.get(CredentialKind.PASSWORD).clone()
-                : null;
-        try {
-            for (IkeSaSession s : sessions()) {
-                if (!finished && s.answer(promptId, values, nowMillis)) {
-                    remember(user, password);
-                    return;
-                }
-            }
-            values.values().forEach(v -> Arrays.fill(v, '\0'));
-        } finally {
-            for (char[] c : new char[][] {user, password}) {
-                if (c != null) {
-                    Arrays.fill(c, '\0');
-                }
+    public void answer(String promptId, Map<CredentialKind, char[]> values, long now) {
+        char[][] typed = KeptCredentials.typed(values);
+        for (IkeSaSession s : sessions.live()) {
+            if (!finished && s.answer(promptId, values, now)) {
+                settle(now);
+                credentials.remember(typed);
+                return;
             }
         }
-    }
-
-    /**
-     * Keeps a user name or password the user typed at a prompt with the connection's credentials,
-     * so that a reconnect or phase 1 rekey does not ask again (one-time codes are not kept).
-     */
-    private void remember(char[] user, char[] password) {
-        if (user == null && password == null || finished) {
-            return;
-        }
-        ConnectRequest.Credentials old = request.credentials();
-        request = request.withCredentials(new ConnectRequest.Credentials(old.preSharedKey().clone(),
-                user != null ? Optional.of(new String(user)) : old.xauthUser(),
-                password != null ? Optional.of(password.clone()) : old.xauthPassword().map(char[]::clone),
-                old.caCertificate(), old.clientCertificate(), old.clientKey().clone(),
-                old.keyPassphrase().map(char[]::clone)));
-        old.destroy();
+        values.values().forEach(v -> Arrays.fill(v, '\0'));
+        KeptCredentials.wipe(typed);
     }
 
     @Override
-    public void traffic(EspActivity activity, long nowMillis) {
-        now = nowMillis;
+    public void traffic(EspActivity activity, long now) {
+        IkeSaSession current = sessions.current();
         if (!finished && current != null) {
-            current.traffic(activity, nowMillis);
+            current.traffic(activity);
+            settle(now);
         }
     }
 
     @Override
     public void pathMtu(int bytes) {
         pathMtu = bytes;
-        sessions().forEach(s -> s.pathMtu(bytes));
+        sessions.live().forEach(s -> s.pathMtu(bytes));
     }
 
     @Override
-    public void networkChanged(boolean localAddressChanged, long nowMillis) {
-        now = nowMillis;
+    public void networkChanged(boolean localAddressChanged, long now) {
+        IkeSaSession current = sessions.current();
         if (finished || awaitingSockets) {
             return;
         }
         if (retryAt != Long.MAX_VALUE) {
-            retryAt = nowMillis; // waiting to try again: the new network may work now
+            retryAt = now; // waiting to try again: the new network may work now
         } else if (current != null && localAddressChanged && tunnel != null) {
-            restart(current, "the local network changed");
+            restart(current, "the local network changed", now);
         } else if (current != null) {
-            current.probe(nowMillis);
+            current.probe(now);
         }
     }
 
     @Override
-    public void socketsOpened(InetSocketAddress ike, InetSocketAddress nattSocket, long nowMillis) {
-        now = nowMillis;
+    public void socketsOpened(InetSocketAddress ike, InetSocketAddress nattSocket, long now) {
         if (finished || !awaitingSockets) {
             return;
         }
@@ -249,28 +210,26 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         localIke = ike;
         localNatt = nattSocket;
         natt = false;
-        current = session(Purpose.RECONNECT);
-        current.start(nowMillis);
+        sessions.current(startSession(Purpose.RECONNECT, now));
+        settle(now);
     }
 
     @Override
-    public void socketsFailed(String detail, long nowMillis) {
-        now = nowMillis;
+    public void socketsFailed(String detail, long now) {
         if (finished || !awaitingSockets) {
             return;
         }
         awaitingSockets = false;
-        reconnectLater("no route to the gateway (" + detail + ")");
+        reconnectLater("no route to the gateway (" + detail + ")", now);
     }
 
     @Override
-    public void disconnect(long nowMillis) {
-        now = nowMillis;
+    public void disconnect(long now) {
         if (finished) {
             return;
         }
-        emit(new EngineEvent.StateChanged(ConnectionState.DISCONNECTING));
-        closeAll();
+        announce(ConnectionState.DISCONNECTING);
+        sessions.closeAll();
         emit(new EngineEvent.Disconnected());
         end();
     }
@@ -282,16 +241,19 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
 
     @Override
     public boolean nattActive() {
+        IkeSaSession current = sessions.current();
         return natt || current != null && current.nattActive();
     }
 
     @Override
     public boolean deadPeerDetectionActive() {
+        IkeSaSession current = sessions.current();
         return current != null && current.deadPeerDetectionActive();
     }
 
     @Override
     public long nextRekeyAt() {
+        IkeSaSession current = sessions.current();
         return current == null ? Long.MAX_VALUE : Math.min(rekeyAt, current.nextChildRekeyAt());
     }
 
@@ -302,27 +264,43 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         return out;
     }
 
-    @Override
-    public void reached(IkeSaSession session) {
-        reached |= session == current;
-    }
-
-    @Override
-    public void tunnelReady(IkeSaSession session, TunnelConfig config, String algorithms) {
-        if (session == next) {
-            IkeSaSession old = current;
-            current = next;
-            next = null;
-            if (old != null) {
-                current.adopt(old, now);
-                if (retiring != null) {
-                    retiring.close(true);
+    /**
+     * Applies what the sessions reported, until none has anything left to report: nothing here
+     * runs while a session is in the middle of a call.
+     */
+    private void settle(long now) {
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (IkeSaSession s : sessions.all()) {
+                for (SessionEvent e : s.drainEvents()) {
+                    any = true;
+                    apply(s, e, now);
                 }
-                retiring = old;
-                retireAt = now + RETIRE_MILLIS;
             }
         }
-        if (session != current) {
+    }
+
+    private void apply(IkeSaSession session, SessionEvent event, long now) {
+        if (event instanceof SessionEvent.Reached) {
+            reached |= sessions.isCurrent(session);
+        } else if (event instanceof SessionEvent.Authenticating && session.purpose() != Purpose.REKEY) {
+            announce(ConnectionState.AUTHENTICATING);
+        } else if (event instanceof SessionEvent.TunnelReady up) {
+            tunnelReady(session, up.config(), up.algorithms(), now);
+        } else if (event instanceof SessionEvent.Starved) {
+            starved(session, now);
+        } else if (event instanceof SessionEvent.Ended end) {
+            ended(session, end.why(), now);
+            session.close(end.tellGateway());
+        }
+    }
+
+    private void tunnelReady(IkeSaSession session, TunnelConfig config, String algorithms, long now) {
+        if (sessions.isNext(session)) {
+            sessions.promoteNext(now);
+        }
+        if (!sessions.isCurrent(session)) {
             return;
         }
         attempts = 0;
@@ -334,7 +312,7 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         tunnel = config;
         if (session.purpose() != Purpose.REKEY) {
             emit(new EngineEvent.TunnelUp(config, algorithms));
-            emit(new EngineEvent.StateChanged(ConnectionState.CONNECTED));
+            announce(ConnectionState.CONNECTED);
             return;
         }
         emit(new EngineEvent.Progress(ProgressStep.PHASE1_REKEYED, algorithms));
@@ -343,46 +321,39 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
         }
     }
 
-    @Override
-    public void starved(IkeSaSession session) {
-        if (session != current || now - lastStarvedRestart < STARVED_RESTART_MILLIS) {
+    private void starved(IkeSaSession session, long now) {
+        if (!sessions.isCurrent(session) || now - lastStarvedRestart < STARVED_RESTART_MILLIS) {
             LOG.log(System.Logger.Level.INFO, "the gateway answers DPD but sends no ESP; not restarting again so soon");
             return;
         }
         lastStarvedRestart = now;
-        restart(session, "the gateway answers but its ESP no longer arrives (a NAT on the way may have moved)");
+        restart(session, "the gateway answers but its ESP no longer arrives (a NAT on the way may have moved)", now);
     }
 
-    @Override
-    public void ended(IkeSaSession session, ConnectException why) {
+    private void ended(IkeSaSession session, ConnectException why, long now) {
         if (finished) {
             return;
         }
-        if (session == retiring) {
-            retiring = null;
-            retireAt = Long.MAX_VALUE;
-        } else if (session == next) {
-            next = null;
+        if (sessions.isRetiring(session)) {
+            sessions.remove(session);
+        } else if (sessions.isNext(session)) {
+            sessions.remove(session);
             if (!retryable(why.reason(), true)) {
                 fail(why);
                 return;
             }
             LOG.log(System.Logger.Level.WARNING, "phase 1 rekey failed, the old SA carries on: " + why.getMessage());
             rekeyAt = now + Math.max(1_000, reconnect.delayMillis(++rekeyAttempts, random));
-        } else if (session == current) {
-            current = null;
-            if (next != null) {
+        } else if (sessions.isCurrent(session)) {
+            sessions.current(null);
+            if (sessions.next() != null) {
                 // a renewal is under way: it takes over (and the SA pairs, which the gateway may have moved to it)
-                if (next.authenticatedAt() >= 0) {
-                    next.adopt(session, now);
-                }
-                current = next;
-                next = null;
+                sessions.replaceCurrentByNext(session, now);
             } else if (!retryable(why.reason(), tunnel != null)
                     || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
                 fail(why);
             } else {
-                reconnectLater(why.detail());
+                reconnectLater(why.detail(), now);
             }
         }
     }
@@ -408,62 +379,50 @@ public final class IkeClient implements IkeSession, IkeSaSession.Owner {
     }
 
     /** Ends {@code session} (telling the gateway) and connects again. */
-    private void restart(IkeSaSession session, String why) {
+    private void restart(IkeSaSession session, String why, long now) {
         session.close(true);
-        if (session == current) {
-            current = null;
+        if (sessions.isCurrent(session)) {
+            sessions.current(null);
         }
-        reconnectLater(why);
+        reconnectLater(why, now);
     }
 
     /** Schedules the next attempt with backoff and tells the user. */
-    private void reconnectLater(String why) {
+    private void reconnectLater(String why, long now) {
         long delay = reconnect.delayMillis(attempts++, random);
         retryAt = now + delay;
         rekeyAt = Long.MAX_VALUE;
         emit(new EngineEvent.Progress(ProgressStep.RECONNECTING, why + (delay == 0 ? ""
                 : String.format(Locale.ROOT, "; next attempt in %.1f s", delay / 1000.0))));
-        emit(new EngineEvent.StateChanged(ConnectionState.CONNECTING));
+        announce(ConnectionState.CONNECTING);
     }
 
     private void fail(ConnectException why) {
-        closeAll();
+        sessions.closeAll();
         emit(new EngineEvent.Failed(why));
         end();
     }
 
-    private void closeAll() {
-        for (IkeSaSession s : sessions()) {
-            s.close(true);
-        }
-        current = null;
-        next = null;
-        retiring = null;
-    }
-
     private void end() {
-        emit(new EngineEvent.StateChanged(ConnectionState.DISCONNECTED));
-        request.credentials().destroy();
+        announce(ConnectionState.DISCONNECTED);
+        credentials.destroy();
         finished = true;
     }
 
-    private IkeSaSession session(Purpose purpose) {
-        IkeSaSession s = new IkeSaSession(request.withCredentials(request.credentials().copy()), crypto, localIke,
-                localNatt, gateway, policy, random, wall, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), this,
-                outputs::add);
+    /** A new session with its own copy of the credentials, started at once. */
+    private IkeSaSession startSession(Purpose purpose, long now) {
+        IkeSaSession s = new IkeSaSession(credentials.forSession(), crypto, localIke, localNatt, gateway, policy, random,
+                wall, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), outputs::add);
         s.pathMtu(pathMtu);
+        if (purpose != Purpose.REKEY) {
+            announce(ConnectionState.CONNECTING);
+        }
+        s.start(now);
         return s;
     }
 
-    /** The live sessions, newest first. */
-    private List<IkeSaSession> sessions() {
-        List<IkeSaSession> all = new ArrayList<>(3);
-        for (IkeSaSession s : new IkeSaSession[] {next, current, retiring}) {
-            if (s != null && !s.finished()) {
-                all.add(s);
-            }
-        }
-        return all;
+    private void announce(ConnectionState state) {
+        emit(new EngineEvent.StateChanged(state));
     }
 
     private void emit(EngineEvent event) {

@@ -2,9 +2,7 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
-import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
 import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
-import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
@@ -13,12 +11,10 @@ import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
-import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
 import dev.roadwarrior.engine.ike.phase1.MainModeTask;
 import dev.roadwarrior.engine.ike.phase1.Phase1Authenticator;
 import dev.roadwarrior.engine.ike.phase1.Phase1Task;
-import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
 import dev.roadwarrior.engine.ike.task.ModeConfigResult;
 import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
@@ -30,21 +26,27 @@ import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * One ISAKMP SA from its phase 1 to its end, with the ESP SAs negotiated under it: phase 1, XAuth
- * when the gateway drives it, Mode Config, Quick Mode; then it keeps the SA pairs renewed
- * ({@link ChildSas}), answers the gateway's Quick Modes, deletes and R-U-THEREs, and watches the
- * gateway with dead peer detection. The connection that owns it ({@link IkeClient}) decides what
- * an end means: reconnect, or fail.
+ * One ISAKMP SA from its phase 1 to its end, with the ESP SAs negotiated under it. It owns the
+ * SA's {@link IkeSaState} and moves it on as tasks finish: phase 1, XAuth when the gateway drives
+ * it, Mode Config, the first Quick Mode; then it keeps the SA pairs renewed ({@link ChildSas}),
+ * answers the gateway's Quick Modes, deletes and R-U-THEREs ({@link Informational}), and watches
+ * the gateway with dead peer detection. Which exchange starts when is the {@link TaskManager}'s
+ * choice, from the state; which task answers an exchange the gateway starts is {@link #route}'s.
+ *
+ * <p>Everything it has to tell its {@link IkeClient} is queued as {@link SessionEvent}s
+ * ({@link #drainEvents}); the client decides what an end means (reconnect, or fail).
  *
  * <p>Threading: confined to the engine thread.
  */
-final class IkeSaSession implements TaskManager.Listener {
+final class IkeSaSession {
 
     /** How long to wait for a gateway to start XAuth or push its configuration. */
     static final long GATEWAY_TURN_MILLIS = 30_000;
@@ -55,7 +57,6 @@ final class IkeSaSession implements TaskManager.Listener {
     static final long XAUTH_START_MILLIS = 22_000;
     /** How long to wait for the user to answer a prompt. */
     static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
-    private static final System.Logger LOG = System.getLogger(IkeSaSession.class.getName());
 
     /** Why the SA is set up; it decides what the user is told and what phase 1 announces. */
     enum Purpose {
@@ -67,27 +68,8 @@ final class IkeSaSession implements TaskManager.Listener {
         REKEY
     }
 
-    /** What the session tells the connection that owns it. */
-    interface Owner {
-        /** Phase 1 succeeded: the gateway answered and proved who it is. */
-        void reached(IkeSaSession session);
-
-        /** The session's first SA pair is installed; the host needs {@code config}. */
-        void tunnelReady(IkeSaSession session, TunnelConfig config, String algorithms);
-
-        /** The gateway answers R-U-THERE but its ESP no longer arrives while ours goes out. */
-        void starved(IkeSaSession session);
-
-        /**
-         * The SA ended on its own (failure, delete by the gateway, dead peer); the session closes
-         * right after this call, so the owner may still {@link #adopt} its SA pairs.
-         */
-        void ended(IkeSaSession session, ConnectException why);
-    }
-
     private final IkeSa sa;
     private final Purpose purpose;
-    private final Owner owner;
     private final Consumer<IkeOutput> out;
     private final RandomGenerator random;
     private final InstantSource wall;
@@ -95,6 +77,9 @@ final class IkeSaSession implements TaskManager.Listener {
     private final Informational informational;
     private final ChildSas children;
     private final Optional<Inet4Address> preferredAddress;
+    private final List<TaskEvent> taskEvents = new ArrayList<>();
+    private final List<Informational.Received> received = new ArrayList<>();
+    private final List<SessionEvent> events = new ArrayList<>();
     private XauthTask xauth;
     private ModeConfigTask modeConfig;
     private ModeConfigResult config;
@@ -102,33 +87,37 @@ final class IkeSaSession implements TaskManager.Listener {
     private QuickModeTask quickMode;
     private DeadPeerDetection dpd;
     private long authenticatedAt = -1;
-    private boolean ready;
-    private long waitDeadline = Long.MAX_VALUE;
-    private boolean finished;
-    private long now;
+    /** When the gateway's (or the user's) turn in the current state runs out. */
+    private long turnEndsAt = Long.MAX_VALUE;
+    /** Set when the SA failed: it takes no more input until the client closes it. */
+    private boolean ending;
 
     /**
      * @param request the request with this session's own copy of the credentials, which the
      *     session wipes when it ends
+     * @param wall the calendar clock certificates are checked against
      * @param preferredAddress the virtual address to ask Mode Config for (the one in use)
      */
     IkeSaSession(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
-            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall, Purpose purpose,
-            Optional<Inet4Address> preferredAddress, Owner owner, Consumer<IkeOutput> out) {
+            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall,
+            Purpose purpose, Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out) {
         this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
         this.purpose = purpose;
-        this.owner = owner;
         this.out = out;
         this.random = random;
         this.wall = wall;
         this.preferredAddress = preferredAddress;
-        this.tasks = new TaskManager(sa, this, out, policy, random);
+        this.tasks = new TaskManager(sa, this::route, taskEvents::add, out, policy, random);
         this.informational = new Informational(sa, tasks);
         this.children = new ChildSas(out, informational, random, request.phase2().lifetimeSeconds());
     }
 
     Purpose purpose() {
         return purpose;
+    }
+
+    IkeSaState state() {
+        return sa.state();
     }
 
     /** See {@link IkeSession#pathMtu}. */
@@ -154,8 +143,9 @@ final class IkeSaSession implements TaskManager.Listener {
         return sa.nattActive();
     }
 
+    /** Whether the session takes no more input: ending (see {@link SessionEvent.Ended}) or closed. */
     boolean finished() {
-        return finished;
+        return ending || sa.state() == IkeSaState.DESTROYED;
     }
 
     /** When phase 1 (and XAuth) succeeded, or -1. */
@@ -169,12 +159,15 @@ final class IkeSaSession implements TaskManager.Listener {
                 sa.phase1() == null ? 0 : sa.phase1().lifetimeSeconds());
     }
 
-    /** Starts phase 1. */
-    void start(long nowMillis) {
-        now = nowMillis;
-        if (purpose != Purpose.REKEY) {
-            state(ConnectionState.CONNECTING);
-        }
+    /** What happened since the last call, in order; the client applies it. */
+    List<SessionEvent> drainEvents() {
+        List<SessionEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
+    }
+
+    /** Queues phase 1 (and a Mode Config request for later); the task manager starts phase 1 at once. */
+    void start(long now) {
         Phase1Authenticator authenticator;
         try {
             authenticator = Phase1Authenticator.of(sa.request(), wall);
@@ -184,50 +177,55 @@ final class IkeSaSession implements TaskManager.Listener {
         }
         progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
         tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
-                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), nowMillis);
+                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), now);
+        sa.state(IkeSaState.PHASE1);
+        if (sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.PULL) {
+            modeConfig = new ModeConfigTask(sa, preferredAddress);
+            tasks.queue(modeConfig, now); // started once the SA reaches MODE_CONFIG
+        }
+        apply(now);
     }
 
-    void receive(byte[] datagram, long nowMillis) {
-        now = nowMillis;
-        if (!finished) {
-            tasks.receive(datagram, nowMillis);
+    void receive(byte[] datagram, long now) {
+        if (!finished()) {
+            tasks.receive(datagram, now);
+            apply(now);
         }
     }
 
-    void tick(long nowMillis) {
-        now = nowMillis;
-        if (finished) {
+    void tick(long now) {
+        if (finished()) {
             return;
         }
-        if (nowMillis >= waitDeadline) {
-            waitDeadline = Long.MAX_VALUE;
-            failed(overdue());
+        if (now >= turnEndsAt) {
+            turnEndsAt = Long.MAX_VALUE;
+            failed(SessionFailures.overdue(xauth));
             return;
         }
-        tasks.tick(nowMillis);
-        if (finished) {
+        tasks.tick(now);
+        apply(now);
+        if (finished()) {
             return;
         }
-        if (children.tick(nowMillis) == ChildSas.Due.REKEY) {
-            renewChild();
+        if (children.tick(now) == ChildSas.Due.REKEY) {
+            renewChild(now);
         }
         if (dpd != null) {
-            dpdTick();
+            dpdTick(now);
         }
     }
 
     long nextDeadline() {
-        if (finished) {
+        if (finished()) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(Math.min(waitDeadline, tasks.nextDeadline()), children.nextDeadline());
+        long next = Math.min(Math.min(turnEndsAt, tasks.nextDeadline()), children.nextDeadline());
         return dpd == null ? next : Math.min(next, dpd.nextDeadline());
     }
 
     /** What the data plane saw; may start a renewal (bytes) or feed dead peer detection. */
-    void traffic(EspActivity activity, long nowMillis) {
-        now = nowMillis;
-        if (finished) {
+    void traffic(EspActivity activity) {
+        if (finished()) {
             return;
         }
         children.traffic(activity);
@@ -237,40 +235,50 @@ final class IkeSaSession implements TaskManager.Listener {
     }
 
     /** Checks at once whether the gateway is still there (after the machine resumed). */
-    void probe(long nowMillis) {
-        if (dpd != null && !finished) {
-            dpd.probeSoon(nowMillis);
+    void probe(long now) {
+        if (dpd != null && !finished()) {
+            dpd.probeSoon(now);
         }
     }
 
     /** Takes the user's answer to a prompt; false when this session has no such prompt. */
-    boolean answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
-        now = nowMillis;
-        if (finished || xauth == null || xauth.prompt().filter(p -> p.promptId().equals(promptId)).isEmpty()) {
+    boolean answer(String promptId, Map<CredentialKind, char[]> values, long now) {
+        if (finished() || xauth == null || xauth.prompt().filter(p -> p.promptId().equals(promptId)).isEmpty()) {
             return false;
         }
         try {
             Optional<IkeMessage> reply = xauth.answer(promptId, values);
             if (reply.isPresent()) {
-                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), true, nowMillis);
+                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), now);
             }
         } catch (ConnectException e) {
             failed(e);
         }
+        apply(now);
         return true;
     }
 
-    /** Takes over the SA pairs of the SA this one replaces (see {@link ChildSas#adopt}). */
-    void adopt(IkeSaSession old, long nowMillis) {
-        children.adopt(old.children, nowMillis);
+    /** The client started a phase 1 rekey of this SA ({@code true}), or it failed and this SA goes on. */
+    void rekeying(boolean underWay) {
+        if (ready() && sa.state() != IkeSaState.DELETING) {
+            sa.state(underWay ? IkeSaState.REKEYING : IkeSaState.ESTABLISHED);
+        }
+    }
+
+    /** Takes over the SA pairs of the SA this one replaces (see {@link ChildSas#adopt}); the old one is DELETING. */
+    void adopt(IkeSaSession old, long now) {
+        children.adopt(old.children, now);
+        if (old.sa.state() != IkeSaState.DESTROYED) {
+            old.sa.state(IkeSaState.DELETING);
+        }
     }
 
     /**
-     * Ends the session without telling the owner: deletes its SA pairs and the ISAKMP SA at the
-     * gateway when {@code tellGateway}, removes the pairs from the data plane, wipes the keys.
+     * Ends the session: deletes its SA pairs and the ISAKMP SA at the gateway when
+     * {@code tellGateway}, removes the pairs from the data plane, wipes the keys.
      */
     void close(boolean tellGateway) {
-        if (finished) {
+        if (sa.state() == IkeSaState.DESTROYED) {
             return;
         }
         tasks.clear();
@@ -280,122 +288,120 @@ final class IkeSaSession implements TaskManager.Listener {
         }
         sa.destroy();
         sa.request().credentials().destroy();
-        finished = true;
+        events.clear();
     }
 
-    @Override
-    public Optional<Task> route(IkeMessage message) {
+    /**
+     * The responder table: the task for a message of an exchange the gateway starts (strongSwan's
+     * {@code process_request}); informational messages are handled at once and need no task.
+     */
+    private Optional<Task> route(IkeMessage message) {
         ExchangeType type = message.header().exchangeType();
         if (type.equals(ExchangeType.INFORMATIONAL)) {
-            informational.handle(message).ifPresent(this::informational);
+            informational.handle(message).ifPresent(received::add);
             return Optional.empty();
         }
         if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && virtualIp != null) {
             return Optional.of(new QuickModeResponderTask(sa, virtualIp));
         }
-        if (type.equals(ExchangeType.TRANSACTION) && sa.hasKeys()) {
-            if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-                return Optional.of(xauth);
+        if (!type.equals(ExchangeType.TRANSACTION) || !sa.hasKeys()) {
+            return Optional.empty();
+        }
+        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
+            return Optional.of(xauth);
+        }
+        boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
+                .isPresent();
+        if (config != null || !set || sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.DISABLED) {
+            return Optional.empty();
+        }
+        if (modeConfig != null) {
+            tasks.cancel(modeConfig); // the gateway pushes although we asked: take what it pushes
+        }
+        modeConfig = new ModeConfigTask(sa);
+        return Optional.of(modeConfig);
+    }
+
+    /** Applies what the task manager and the gateway's informational messages reported, in order. */
+    private void apply(long now) {
+        while (!ending && (!taskEvents.isEmpty() || !received.isEmpty())) {
+            if (!received.isEmpty()) {
+                informational(received.remove(0), now);
+                continue;
             }
-            boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
-                    .isPresent();
-            if (config == null && set && sa.request().config().modeConfig() != ConnectRequest.ModeConfigMode.DISABLED) {
-                if (modeConfig != null) {
-                    tasks.cancel(modeConfig, now); // the gateway pushes although we asked: take what it pushes
+            TaskEvent e = taskEvents.remove(0);
+            if (e instanceof TaskEvent.Completed c) {
+                completed(c.task(), now);
+            } else if (e instanceof TaskEvent.Answered a) {
+                answered(a.task(), now);
+            } else if (e instanceof TaskEvent.Waiting w && w.task() == xauth && xauth.prompt().isPresent()
+                    && !xauth.retransmission()) {
+                turnEndsAt = now + PROMPT_MILLIS;
+                emit(xauth.prompt().get());
+            } else if (e instanceof TaskEvent.Abandoned a && a.task() instanceof QuickModeResponderTask qm) {
+                children.discard(qm.keys().inboundSpi());
+            } else if (e instanceof TaskEvent.Heard && dpd != null) {
+                dpd.heard(now);
+            } else if (e instanceof TaskEvent.Malformed m) {
+                informational.answerError(m.notifyType(), now);
+            } else if (e instanceof TaskEvent.Failed f) {
+                failed(f.error());
+            }
+        }
+        taskEvents.clear();
+        received.clear();
+    }
+
+    /** A task finished: the SA moves on to the next state, whose exchange the task manager starts. */
+    private void completed(Task task, long now) {
+        switch (task.type()) {
+            case PHASE1:
+                phase1Done((Phase1Task) task, now);
+                break;
+            case XAUTH:
+                turnEndsAt = Long.MAX_VALUE;
+                progress(ProgressStep.USER_AUTHENTICATED, sa.request().credentials().xauthUser().orElse(""));
+                authenticated(now);
+                break;
+            case MODE_CONFIG:
+                turnEndsAt = Long.MAX_VALUE;
+                config = modeConfig.result().orElseThrow();
+                progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
+                if (purpose == Purpose.CONNECT) {
+                    config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
+                    if (sa.request().phase1().auth().usesXauth()) {
+                        emit(new EngineEvent.SavePassword(config.savePassword()));
+                    }
                 }
-                modeConfig = new ModeConfigTask(sa);
-                return Optional.of(modeConfig);
-            }
+                virtualIp = config.address();
+                sa.state(IkeSaState.QUICK_MODE);
+                startQuickMode(now);
+                break;
+            case QUICK_MODE:
+                quickModeDone(now);
+                break;
+            default:
+                QuickModeResponderTask qm = (QuickModeResponderTask) task;
+                children.confirm(qm.keys().inboundSpi(), now);
+                emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + qm.keys().transform()
+                        + ", started by the gateway"));
         }
-        return Optional.empty();
     }
 
-    @Override
-    public void heard() {
-        if (dpd != null) {
-            dpd.heard(now);
-        }
-    }
-
-    @Override
-    public void responded(Task task) {
+    /** A responder task answered and stays: an XAuth round, or a gateway's Quick Mode awaiting its last message. */
+    private void answered(Task task, long now) {
         if (task instanceof QuickModeResponderTask qm) {
             children.install(qm.keys(), now, Long.MAX_VALUE);
-        }
-    }
-
-    @Override
-    public void abandoned(Task task) {
-        if (task instanceof QuickModeResponderTask qm) {
-            children.discard(qm.keys().inboundSpi());
-        }
-    }
-
-    @Override
-    public void completed(Task task) {
-        if (task instanceof Phase1Task phase1) {
-            phase1Done(phase1);
         } else if (task == xauth) {
-            xauthDone();
-        } else if (task == modeConfig) {
-            waitDeadline = Long.MAX_VALUE;
-            config = modeConfig.result().orElseThrow();
-            progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
-            if (purpose == Purpose.CONNECT) {
-                config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
-                if (sa.request().phase1().auth().usesXauth()) {
-                    emit(new EngineEvent.SavePassword(config.savePassword()));
-                }
+            turnEndsAt = now + GATEWAY_TURN_MILLIS;
+            if (!xauth.retransmission()) {
+                progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
             }
-            virtualIp = config.address();
-            startQuickMode();
-        } else if (task == quickMode) {
-            ChildSaKeys keys = quickMode.keys();
-            quickMode = null;
-            String transform = keys.transform().toString();
-            boolean first = !ready;
-            // with no pair carrying traffic (the first of the connection, or the gateway deleted the
-            // one in use) there is nothing to wait for; the first of a rekey replaces the old SA's pair
-            boolean carrying = first ? purpose == Purpose.REKEY : children.up();
-            children.install(keys, now, carrying ? now + ChildSas.ACTIVATE_DELAY_MILLIS : now);
-            if (first) {
-                tunnelReady(transform);
-            } else {
-                emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + transform));
-            }
-        } else if (task instanceof QuickModeResponderTask qm) {
-            children.confirm(qm.keys().inboundSpi(), now);
-            emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + qm.keys().transform()
-                    + ", started by the gateway"));
         }
     }
 
-    @Override
-    public void waiting(Task task) {
-        if (task == xauth && xauth.prompt().isPresent() && !xauth.retransmission()) {
-            waitDeadline = now + PROMPT_MILLIS;
-            emit(xauth.prompt().get());
-        }
-    }
-
-    /**
-     * Ends the session: the owner hears of it first (and may take over its SA pairs), then the
-     * session closes, deleting what is left at the gateway unless the gateway is gone or did so.
-     */
-    @Override
-    public void failed(ConnectException error) {
-        if (finished) {
-            return;
-        }
-        tasks.clear();
-        owner.ended(this, error);
-        FailureReason r = error.reason();
-        close(r != FailureReason.GATEWAY_UNREACHABLE && r != FailureReason.PEER_DEAD
-                && r != FailureReason.DELETED_BY_GATEWAY);
-    }
-
-    private void phase1Done(Phase1Task phase1) {
-        owner.reached(this);
+    private void phase1Done(Phase1Task phase1, long now) {
+        events.add(new SessionEvent.Reached());
         progress(ProgressStep.GATEWAY_REACHED, sa.gateway().getAddress().getHostAddress());
         if (phase1.natDetected()) {
             progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
@@ -405,55 +411,27 @@ final class IkeSaSession implements TaskManager.Listener {
             informational.initialContact(); // Aggressive Mode's third message is not where every gateway looks
         }
         if (sa.request().phase1().auth().usesXauth()) {
-            if (purpose != Purpose.REKEY) {
-                state(ConnectionState.AUTHENTICATING);
-            }
+            sa.state(IkeSaState.XAUTH);
+            events.add(new SessionEvent.Authenticating());
             xauth = new XauthTask(sa);
-            waitDeadline = now + XAUTH_START_MILLIS;
+            turnEndsAt = now + XAUTH_START_MILLIS;
             tasks.resendLastUntilHeard(now);
         } else {
-            authenticated();
-            startModeConfig();
+            authenticated(now);
         }
     }
 
-    private void xauthDone() {
-        switch (xauth.outcome()) {
-            case PENDING:
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
-                if (!xauth.retransmission()) {
-                    progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
-                }
-                break;
-            case SUCCEEDED:
-                waitDeadline = Long.MAX_VALUE;
-                progress(ProgressStep.USER_AUTHENTICATED, sa.request().credentials().xauthUser().orElse(""));
-                authenticated();
-                startModeConfig();
-                break;
-            case CREDENTIALS_REFUSED:
-                failed(new ConnectException(FailureReason.WRONG_USER_PASSWORD, "the gateway refused the "
-                        + xauth.answered() + " sent" + xauth.gatewayMessage().map(m -> ": \"" + m + "\"").orElse("")));
-                break;
-            default:
-                failed(new ConnectException(FailureReason.IDENTITY_REJECTED, "the gateway ended user authentication"));
-                break;
-        }
-    }
-
-    private void authenticated() {
+    /** Phase 1 (and XAuth) done: Mode Config as the profile says, or the static address. */
+    private void authenticated(long now) {
         authenticatedAt = now;
-    }
-
-    private void startModeConfig() {
+        sa.state(IkeSaState.MODE_CONFIG);
         HostConfig host = sa.request().config();
         switch (host.modeConfig()) {
             case PULL:
-                modeConfig = new ModeConfigTask(sa, preferredAddress);
-                tasks.queue(modeConfig, now);
+                tasks.initiate(now); // the request queued at the start goes out now
                 break;
             case PUSH:
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
+                turnEndsAt = now + GATEWAY_TURN_MILLIS;
                 break;
             default:
                 Inet4Address address = host.staticAddress().orElse(null);
@@ -463,19 +441,44 @@ final class IkeSaSession implements TaskManager.Listener {
                     return;
                 }
                 virtualIp = address;
-                startQuickMode();
+                sa.state(IkeSaState.QUICK_MODE);
+                startQuickMode(now);
         }
+    }
+
+    private void quickModeDone(long now) {
+        ChildSaKeys keys = quickMode.keys();
+        quickMode = null;
+        String transform = keys.transform().toString();
+        boolean first = sa.state() == IkeSaState.QUICK_MODE;
+        // with no pair carrying traffic (the first of the connection, or the gateway deleted the
+        // one in use) there is nothing to wait for; the first of a rekey replaces the old SA's pair
+        boolean carrying = first ? purpose == Purpose.REKEY : children.up();
+        children.install(keys, now, carrying ? now + ChildSas.ACTIVATE_DELAY_MILLIS : now);
+        if (!first) {
+            emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + transform));
+            return;
+        }
+        sa.state(IkeSaState.ESTABLISHED);
+        progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
+        if (sa.request().transport().dpd() && sa.peerFeatures().contains(IkeSa.PeerFeature.DPD)) {
+            dpd = new DeadPeerDetection(now, random.nextInt() & 0x3fff_ffff);
+        }
+        TunnelConfig settings = TunnelSettings.of(sa.request().config(), virtualIp, Optional.ofNullable(config),
+                (Inet4Address) sa.gateway().getAddress());
+        events.add(new SessionEvent.TunnelReady(settings, "IKE " + sa.phase1() + ", ESP " + transform
+                + (sa.nattActive() ? " in UDP" : "")));
     }
 
     /** Negotiates a new SA pair to replace the current one, unless a Quick Mode is already under way. */
-    private void renewChild() {
+    private void renewChild(long now) {
         children.rekeyStarted();
         if (quickMode == null && virtualIp != null) {
-            startQuickMode();
+            startQuickMode(now);
         }
     }
 
-    private void startQuickMode() {
+    private void startQuickMode(long now) {
         ConnectRequest.Phase2 phase2 = sa.request().phase2();
         Optional<Integer> unityPfs = config != null ? config.pfsGroup() : Optional.empty();
         Optional<Integer> pfs = phase2.pfsGroup().or(() -> phase2.gatewayPfs() ? unityPfs : Optional.empty());
@@ -483,54 +486,34 @@ final class IkeSaSession implements TaskManager.Listener {
         tasks.queue(quickMode, now);
     }
 
-    private void tunnelReady(String transform) {
-        ready = true;
-        progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
-        if (sa.request().transport().dpd() && sa.peerFeatures().contains(IkeSa.PeerFeature.DPD)) {
-            dpd = new DeadPeerDetection(now, random.nextInt() & 0x3fff_ffff);
-        }
-        TunnelConfig settings = TunnelSettings.of(sa.request().config(), virtualIp, Optional.ofNullable(config),
-                (Inet4Address) sa.gateway().getAddress());
-        owner.tunnelReady(this, settings, "IKE " + sa.phase1() + ", ESP " + transform
-                + (sa.nattActive() ? " in UDP" : ""));
-    }
-
-    private void informational(Informational.Received received) {
-        for (int ack : received.dpdAcks()) {
-            if (dpd != null && dpd.acked(ack, now)) {
-                LOG.log(System.Logger.Level.DEBUG, "R-U-THERE-ACK " + ack);
+    private void informational(Informational.Received message, long now) {
+        for (int ack : message.dpdAcks()) {
+            if (dpd != null) {
+                dpd.acked(ack, now);
             }
         }
-        if (!received.errors().isEmpty()) {
-            if (!ready) {
-                failed(failure(received.errors().get(0)));
+        if (!message.errors().isEmpty()) {
+            if (!ready()) {
+                failed(SessionFailures.fromNotify(message.errors().get(0), sa, quickMode));
                 return;
             }
-            LOG.log(System.Logger.Level.WARNING, "the gateway reports " + received.errors() + "; the tunnel stays up");
+            SessionFailures.LOG.log(System.Logger.Level.WARNING, "the gateway reports " + message.errors()
+                    + "; the tunnel stays up");
         }
-        if (received.deletedIkeSa()) {
+        if (message.deletedIkeSa()) {
             failed(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "the gateway deleted the IKE SA"));
             return;
         }
-        for (int spi : received.deletedSpis()) {
+        for (int spi : message.deletedSpis()) {
             if (children.deletedByGateway(spi)) {
-                LOG.log(System.Logger.Level.INFO, "the gateway deleted the IPsec SA in use; negotiating a new one");
-                renewChild();
+                SessionFailures.LOG.log(System.Logger.Level.INFO, "the gateway deleted the IPsec SA in use; "
+                        + "negotiating a new one");
+                renewChild(now);
             }
         }
     }
 
-    private ConnectException failure(NotifyType type) {
-        AuthMethod method = sa.request().phase1().auth();
-        ConnectException e = Informational.failure(type, method.usesPreSharedKey() || method == AuthMethod.HYBRID_GRP_XAUTH);
-        if (e.reason() != FailureReason.NO_PROPOSAL_CHOSEN) {
-            return e;
-        }
-        return new ConnectException(e.reason(), e.detail() + "; " + (quickMode != null ? quickMode.offered()
-                : Phase1Proposals.describe(sa.request().phase1(), sa.crypto())));
-    }
-
-    private void dpdTick() {
+    private void dpdTick(long now) {
         switch (dpd.tick(now)) {
             case SEND:
                 informational.areYouThere(dpd.sequence());
@@ -540,34 +523,37 @@ final class IkeSaSession implements TaskManager.Listener {
                         + " R-U-THERE (dead peer detection)"));
                 break;
             case STARVED:
-                owner.starved(this);
+                events.add(new SessionEvent.Starved());
                 break;
             default:
                 break;
         }
     }
 
-    /** Why waiting for the gateway or the user took too long. */
-    private ConnectException overdue() {
-        if (xauth != null && xauth.prompt().isPresent()) {
-            return new ConnectException(FailureReason.CREDENTIALS_MISSING, "no answer to the gateway's question within "
-                    + EngineEvent.CredentialsRequired.TIMEOUT_SECONDS + " s");
-        }
-        if (xauth != null && !xauth.started()) {
-            return new ConnectException(FailureReason.XAUTH_NOT_STARTED, "no XAuth request within "
-                    + XAUTH_START_MILLIS / 1000 + " s of phase 1");
-        }
-        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-            return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not finish user authentication (XAuth)");
-        }
-        return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not send its configuration");
+    /** Whether the tunnel's first SA pair was set up under this SA. */
+    private boolean ready() {
+        IkeSaState s = sa.state();
+        return s == IkeSaState.ESTABLISHED || s == IkeSaState.REKEYING || s == IkeSaState.DELETING;
     }
 
-    private void state(ConnectionState state) {
-        emit(new EngineEvent.StateChanged(state));
+    /**
+     * Ends the session: it takes no more input, and the client hears of it ({@link
+     * SessionEvent.Ended}), may take over its SA pairs, then closes it, deleting what is left at
+     * the gateway unless the gateway is gone or did so.
+     */
+    private void failed(ConnectException error) {
+        if (finished()) {
+            return;
+        }
+        ending = true;
+        tasks.clear();
+        sa.state(IkeSaState.DELETING);
+        FailureReason r = error.reason();
+        events.add(new SessionEvent.Ended(error, r != FailureReason.GATEWAY_UNREACHABLE && r != FailureReason.PEER_DEAD
+                && r != FailureReason.DELETED_BY_GATEWAY));
     }
 
-    /** Progress of the setup; a rekey goes unreported (the owner reports its outcome). */
+    /** Progress of the setup; a rekey goes unreported (the client reports its outcome). */
     private void progress(ProgressStep step, String detail) {
         if (purpose != Purpose.REKEY) {
             emit(new EngineEvent.Progress(step, detail));

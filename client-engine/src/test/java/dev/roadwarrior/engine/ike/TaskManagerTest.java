@@ -17,6 +17,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NoncePayload;
 import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
+import dev.roadwarrior.engine.ike.task.TaskType;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +38,11 @@ class TaskManagerTest {
     void setUp() {
         sa = new IkeSa(TestRequests.aggressivePskXauth(), new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
                 new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
-        manager = new TaskManager(sa, new TaskManager.Listener() {
-            @Override
-            public Optional<Task> route(IkeMessage message) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void completed(Task task) {
-                completed.add(task);
-            }
-
-            @Override
-            public void failed(ConnectException error) {
-                failure = error;
+        manager = new TaskManager(sa, message -> Optional.empty(), e -> {
+            if (e instanceof TaskEvent.Completed c) {
+                completed.add(c.task());
+            } else if (e instanceof TaskEvent.Failed f) {
+                failure = f.error();
             }
         }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
     }
@@ -136,6 +128,11 @@ class TaskManagerTest {
         }
 
         @Override
+        public TaskType type() {
+            return TaskType.PHASE1;
+        }
+
+        @Override
         public IkeMessage build() {
             return new IkeMessage(IkeHeader.of(sa.initiatorCookie(), 0, ExchangeType.AGGRESSIVE, 0, 0),
                     List.of(new NoncePayload(new byte[16])));
@@ -161,19 +158,7 @@ class TaskManagerTest {
                         ConnectRequest.FragmentationMode.FORCE, 1400, true), r.config());
         sa = new IkeSa(forced, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
                 new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
-        manager = new TaskManager(sa, new TaskManager.Listener() {
-            @Override
-            public Optional<Task> route(IkeMessage message) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void completed(Task task) {
-            }
-
-            @Override
-            public void failed(ConnectException error) {
-            }
+        manager = new TaskManager(sa, message -> Optional.empty(), e -> {
         }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
         IkeMessage big = new IkeMessage(IkeHeader.of(sa.initiatorCookie(), 0, ExchangeType.AGGRESSIVE, 0, 0),
                 List.of(new VendorIdPayload(new byte[1300])));
