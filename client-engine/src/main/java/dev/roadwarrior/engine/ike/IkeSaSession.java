@@ -2,26 +2,18 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
-import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
 import dev.roadwarrior.engine.api.CredentialKind;
-import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
-import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
 import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
 import dev.roadwarrior.engine.ike.phase1.MainModeTask;
 import dev.roadwarrior.engine.ike.phase1.Phase1Authenticator;
 import dev.roadwarrior.engine.ike.phase1.Phase1Task;
-import dev.roadwarrior.engine.ike.task.ModeConfigResult;
-import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
-import dev.roadwarrior.engine.ike.task.QuickModeTask;
 import dev.roadwarrior.engine.ike.task.Task;
-import dev.roadwarrior.engine.ike.task.XauthTask;
-import dev.roadwarrior.engine.spi.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
@@ -36,10 +28,11 @@ import java.util.random.RandomGenerator;
 /**
  * One ISAKMP SA from its phase 1 to its end, with the ESP SAs negotiated under it. It owns the
  * SA's {@link IkeSaState} and moves it on as tasks finish: phase 1, XAuth when the gateway drives
- * it, Mode Config, the first Quick Mode; then it keeps the SA pairs renewed ({@link ChildSas}),
- * answers the gateway's Quick Modes, deletes and R-U-THEREs ({@link Informational}), and watches
- * the gateway with dead peer detection. Which exchange starts when is the {@link TaskManager}'s
- * choice, from the state; which task answers an exchange the gateway starts is {@link #route}'s.
+ * it, Mode Config, the first Quick Mode; then {@link TunnelUpkeep} keeps the SA pairs renewed,
+ * answers the gateway's Quick Modes and watches the gateway with dead peer detection, and
+ * {@link Informational} handles notifies and deletes. Which exchange starts when is the
+ * {@link TaskManager}'s choice, from the state; which task answers an exchange the gateway starts
+ * is {@link #route}'s.
  *
  * <p>Everything it has to tell its {@link IkeClient} is queued as {@link SessionEvent}s
  * ({@link #drainEvents}); the client decides what an end means (reconnect, or fail).
@@ -47,16 +40,6 @@ import java.util.random.RandomGenerator;
  * <p>Threading: confined to the engine thread.
  */
 final class IkeSaSession {
-
-    /** How long to wait for a gateway to start XAuth or push its configuration. */
-    static final long GATEWAY_TURN_MILLIS = 30_000;
-    /**
-     * How long to wait for a gateway to start XAuth after phase 1, resending our last phase 1
-     * message meanwhile: below strongSwan's 30 s limit for half-open SAs.
-     */
-    static final long XAUTH_START_MILLIS = 22_000;
-    /** How long to wait for the user to answer a prompt. */
-    static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
 
     /** Why the SA is set up; it decides what the user is told and what phase 1 announces. */
     enum Purpose {
@@ -70,25 +53,15 @@ final class IkeSaSession {
 
     private final IkeSa sa;
     private final Purpose purpose;
-    private final Consumer<IkeOutput> out;
-    private final RandomGenerator random;
     private final InstantSource wall;
     private final TaskManager tasks;
     private final Informational informational;
-    private final ChildSas children;
+    private final TunnelUpkeep tunnel;
     private final Optional<Inet4Address> preferredAddress;
+    private final SaSetup setup;
     private final List<TaskEvent> taskEvents = new ArrayList<>();
     private final List<Informational.Received> received = new ArrayList<>();
     private final List<SessionEvent> events = new ArrayList<>();
-    private XauthTask xauth;
-    private ModeConfigTask modeConfig;
-    private ModeConfigResult config;
-    private Inet4Address virtualIp;
-    private QuickModeTask quickMode;
-    private DeadPeerDetection dpd;
-    private long authenticatedAt = -1;
-    /** When the gateway's (or the user's) turn in the current state runs out. */
-    private long turnEndsAt = Long.MAX_VALUE;
     /** Set when the SA failed: it takes no more input until the client closes it. */
     private boolean ending;
 
@@ -103,13 +76,12 @@ final class IkeSaSession {
             Purpose purpose, Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out) {
         this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
         this.purpose = purpose;
-        this.out = out;
-        this.random = random;
         this.wall = wall;
         this.preferredAddress = preferredAddress;
         this.tasks = new TaskManager(sa, this::route, taskEvents::add, out, policy, random);
         this.informational = new Informational(sa, tasks);
-        this.children = new ChildSas(out, informational, random, request.phase2().lifetimeSeconds());
+        this.tunnel = new TunnelUpkeep(sa, tasks, informational, random, out);
+        this.setup = new SaSetup(sa, tasks, informational, tunnel, purpose, out, events::add, this::failed);
     }
 
     Purpose purpose() {
@@ -131,12 +103,12 @@ final class IkeSaSession {
 
     /** Whether dead peer detection was negotiated and runs. */
     boolean deadPeerDetectionActive() {
-        return dpd != null;
+        return tunnel.deadPeerDetectionActive();
     }
 
     /** When this session's IPsec SA pair is due for renewal; {@code Long.MAX_VALUE}: none. */
     long nextChildRekeyAt() {
-        return children.nextRekeyAt();
+        return tunnel.nextChildRekeyAt();
     }
 
     boolean nattActive() {
@@ -150,7 +122,7 @@ final class IkeSaSession {
 
     /** When phase 1 (and XAuth) succeeded, or -1. */
     long authenticatedAt() {
-        return authenticatedAt;
+        return setup.authenticatedAt();
     }
 
     /** The phase 1 lifetime: the shorter of ours and the gateway's (0: none). */
@@ -175,14 +147,11 @@ final class IkeSaSession {
             failed(e);
             return;
         }
-        progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
+        setup.progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
         tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
                 ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), now);
         sa.state(IkeSaState.PHASE1);
-        if (sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.PULL) {
-            modeConfig = new ModeConfigTask(sa, preferredAddress);
-            tasks.queue(modeConfig, now); // started once the SA reaches MODE_CONFIG
-        }
+        setup.queueModeConfig(preferredAddress, now); // sent once the SA reaches MODE_CONFIG
         apply(now);
     }
 
@@ -197,9 +166,7 @@ final class IkeSaSession {
         if (finished()) {
             return;
         }
-        if (now >= turnEndsAt) {
-            turnEndsAt = Long.MAX_VALUE;
-            failed(SessionFailures.overdue(xauth));
+        if (setup.overdue(now)) {
             return;
         }
         tasks.tick(now);
@@ -207,11 +174,16 @@ final class IkeSaSession {
         if (finished()) {
             return;
         }
-        if (children.tick(now) == ChildSas.Due.REKEY) {
-            renewChild(now);
-        }
-        if (dpd != null) {
-            dpdTick(now);
+        switch (tunnel.tick(now)) {
+            case DEAD:
+                failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
+                        + " R-U-THERE (dead peer detection)"));
+                break;
+            case STARVED:
+                events.add(new SessionEvent.Starved());
+                break;
+            default:
+                break;
         }
     }
 
@@ -219,40 +191,27 @@ final class IkeSaSession {
         if (finished()) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(Math.min(turnEndsAt, tasks.nextDeadline()), children.nextDeadline());
-        return dpd == null ? next : Math.min(next, dpd.nextDeadline());
+        return Math.min(Math.min(setup.nextDeadline(), tasks.nextDeadline()), tunnel.nextDeadline());
     }
 
     /** What the data plane saw; may start a renewal (bytes) or feed dead peer detection. */
     void traffic(EspActivity activity) {
-        if (finished()) {
-            return;
-        }
-        children.traffic(activity);
-        if (dpd != null) {
-            dpd.esp(activity.lastInboundMillis(), activity.lastOutboundMillis());
+        if (!finished()) {
+            tunnel.traffic(activity);
         }
     }
 
     /** Checks at once whether the gateway is still there (after the machine resumed). */
     void probe(long now) {
-        if (dpd != null && !finished()) {
-            dpd.probeSoon(now);
+        if (!finished()) {
+            tunnel.probe(now);
         }
     }
 
     /** Takes the user's answer to a prompt; false when this session has no such prompt. */
     boolean answer(String promptId, Map<CredentialKind, char[]> values, long now) {
-        if (finished() || xauth == null || xauth.prompt().filter(p -> p.promptId().equals(promptId)).isEmpty()) {
+        if (finished() || !setup.answer(promptId, values, now)) {
             return false;
-        }
-        try {
-            Optional<IkeMessage> reply = xauth.answer(promptId, values);
-            if (reply.isPresent()) {
-                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), now);
-            }
-        } catch (ConnectException e) {
-            failed(e);
         }
         apply(now);
         return true;
@@ -267,7 +226,7 @@ final class IkeSaSession {
 
     /** Takes over the SA pairs of the SA this one replaces (see {@link ChildSas#adopt}); the old one is DELETING. */
     void adopt(IkeSaSession old, long now) {
-        children.adopt(old.children, now);
+        tunnel.adopt(old.tunnel, now);
         if (old.sa.state() != IkeSaState.DESTROYED) {
             old.sa.state(IkeSaState.DELETING);
         }
@@ -282,7 +241,7 @@ final class IkeSaSession {
             return;
         }
         tasks.clear();
-        children.clear(tellGateway && sa.hasKeys());
+        tunnel.clear(tellGateway && sa.hasKeys());
         if (tellGateway && sa.hasKeys()) {
             informational.deleteIkeSa();
         }
@@ -301,25 +260,10 @@ final class IkeSaSession {
             informational.handle(message).ifPresent(received::add);
             return Optional.empty();
         }
-        if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && virtualIp != null) {
-            return Optional.of(new QuickModeResponderTask(sa, virtualIp));
+        if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && tunnel.virtualIp() != null) {
+            return Optional.of(new QuickModeResponderTask(sa, tunnel.virtualIp()));
         }
-        if (!type.equals(ExchangeType.TRANSACTION) || !sa.hasKeys()) {
-            return Optional.empty();
-        }
-        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-            return Optional.of(xauth);
-        }
-        boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
-                .isPresent();
-        if (config != null || !set || sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.DISABLED) {
-            return Optional.empty();
-        }
-        if (modeConfig != null) {
-            tasks.cancel(modeConfig); // the gateway pushes although we asked: take what it pushes
-        }
-        modeConfig = new ModeConfigTask(sa);
-        return Optional.of(modeConfig);
+        return type.equals(ExchangeType.TRANSACTION) && sa.hasKeys() ? setup.transaction(message) : Optional.empty();
     }
 
     /** Applies what the task manager and the gateway's informational messages reported, in order. */
@@ -334,14 +278,12 @@ final class IkeSaSession {
                 completed(c.task(), now);
             } else if (e instanceof TaskEvent.Answered a) {
                 answered(a.task(), now);
-            } else if (e instanceof TaskEvent.Waiting w && w.task() == xauth && xauth.prompt().isPresent()
-                    && !xauth.retransmission()) {
-                turnEndsAt = now + PROMPT_MILLIS;
-                emit(xauth.prompt().get());
+            } else if (e instanceof TaskEvent.Waiting w) {
+                setup.waiting(w.task(), now);
             } else if (e instanceof TaskEvent.Abandoned a && a.task() instanceof QuickModeResponderTask qm) {
-                children.discard(qm.keys().inboundSpi());
-            } else if (e instanceof TaskEvent.Heard && dpd != null) {
-                dpd.heard(now);
+                tunnel.abandoned(qm);
+            } else if (e instanceof TaskEvent.Heard) {
+                tunnel.heard(now);
             } else if (e instanceof TaskEvent.Malformed m) {
                 informational.answerError(m.notifyType(), now);
             } else if (e instanceof TaskEvent.Failed f) {
@@ -356,178 +298,52 @@ final class IkeSaSession {
     private void completed(Task task, long now) {
         switch (task.type()) {
             case PHASE1:
-                phase1Done((Phase1Task) task, now);
+                setup.phase1Done((Phase1Task) task, now);
                 break;
             case XAUTH:
-                turnEndsAt = Long.MAX_VALUE;
-                progress(ProgressStep.USER_AUTHENTICATED, sa.request().credentials().xauthUser().orElse(""));
-                authenticated(now);
+                setup.xauthDone(now);
                 break;
             case MODE_CONFIG:
-                turnEndsAt = Long.MAX_VALUE;
-                config = modeConfig.result().orElseThrow();
-                progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
-                if (purpose == Purpose.CONNECT) {
-                    config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
-                    if (sa.request().phase1().auth().usesXauth()) {
-                        emit(new EngineEvent.SavePassword(config.savePassword()));
-                    }
-                }
-                virtualIp = config.address();
-                sa.state(IkeSaState.QUICK_MODE);
-                startQuickMode(now);
+                setup.modeConfigDone(now);
                 break;
             case QUICK_MODE:
-                quickModeDone(now);
+                tunnel.quickModeDone(sa.state() == IkeSaState.QUICK_MODE, purpose == Purpose.REKEY, now)
+                        .ifPresent(this::established);
                 break;
             default:
-                QuickModeResponderTask qm = (QuickModeResponderTask) task;
-                children.confirm(qm.keys().inboundSpi(), now);
-                emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + qm.keys().transform()
-                        + ", started by the gateway"));
+                tunnel.confirmed((QuickModeResponderTask) task, now);
         }
     }
 
     /** A responder task answered and stays: an XAuth round, or a gateway's Quick Mode awaiting its last message. */
     private void answered(Task task, long now) {
         if (task instanceof QuickModeResponderTask qm) {
-            children.install(qm.keys(), now, Long.MAX_VALUE);
-        } else if (task == xauth) {
-            turnEndsAt = now + GATEWAY_TURN_MILLIS;
-            if (!xauth.retransmission()) {
-                progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
-            }
-        }
-    }
-
-    private void phase1Done(Phase1Task phase1, long now) {
-        events.add(new SessionEvent.Reached());
-        progress(ProgressStep.GATEWAY_REACHED, sa.gateway().getAddress().getHostAddress());
-        if (phase1.natDetected()) {
-            progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
-        }
-        progress(ProgressStep.PHASE1_ESTABLISHED, phase1.gatewayIdentity() + ", IKE " + sa.phase1());
-        if (purpose == Purpose.RECONNECT && sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.AGGRESSIVE) {
-            informational.initialContact(); // Aggressive Mode's third message is not where every gateway looks
-        }
-        if (sa.request().phase1().auth().usesXauth()) {
-            sa.state(IkeSaState.XAUTH);
-            events.add(new SessionEvent.Authenticating());
-            xauth = new XauthTask(sa);
-            turnEndsAt = now + XAUTH_START_MILLIS;
-            tasks.resendLastUntilHeard(now);
+            tunnel.responded(qm, now);
         } else {
-            authenticated(now);
+            setup.roundAnswered(task, now);
         }
     }
 
-    /** Phase 1 (and XAuth) done: Mode Config as the profile says, or the static address. */
-    private void authenticated(long now) {
-        authenticatedAt = now;
-        sa.state(IkeSaState.MODE_CONFIG);
-        HostConfig host = sa.request().config();
-        switch (host.modeConfig()) {
-            case PULL:
-                tasks.initiate(now); // the request queued at the start goes out now
-                break;
-            case PUSH:
-                turnEndsAt = now + GATEWAY_TURN_MILLIS;
-                break;
-            default:
-                Inet4Address address = host.staticAddress().orElse(null);
-                if (address == null) {
-                    failed(new ConnectException(FailureReason.NOT_SUPPORTED, "no virtual address: Mode Config is off and "
-                            + "the profile has no static address"));
-                    return;
-                }
-                virtualIp = address;
-                sa.state(IkeSaState.QUICK_MODE);
-                startQuickMode(now);
-        }
-    }
-
-    private void quickModeDone(long now) {
-        ChildSaKeys keys = quickMode.keys();
-        quickMode = null;
-        String transform = keys.transform().toString();
-        boolean first = sa.state() == IkeSaState.QUICK_MODE;
-        // with no pair carrying traffic (the first of the connection, or the gateway deleted the
-        // one in use) there is nothing to wait for; the first of a rekey replaces the old SA's pair
-        boolean carrying = first ? purpose == Purpose.REKEY : children.up();
-        children.install(keys, now, carrying ? now + ChildSas.ACTIVATE_DELAY_MILLIS : now);
-        if (!first) {
-            emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + transform));
-            return;
-        }
+    /** The tunnel's first SA pair is up (with {@code transform}): the host needs its configuration. */
+    private void established(String transform) {
         sa.state(IkeSaState.ESTABLISHED);
-        progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
-        if (sa.request().transport().dpd() && sa.peerFeatures().contains(IkeSa.PeerFeature.DPD)) {
-            dpd = new DeadPeerDetection(now, random.nextInt() & 0x3fff_ffff);
-        }
-        TunnelConfig settings = TunnelSettings.of(sa.request().config(), virtualIp, Optional.ofNullable(config),
+        setup.progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
+        TunnelConfig settings = TunnelSettings.of(sa.request().config(), tunnel.virtualIp(), setup.config(),
                 (Inet4Address) sa.gateway().getAddress());
         events.add(new SessionEvent.TunnelReady(settings, "IKE " + sa.phase1() + ", ESP " + transform
                 + (sa.nattActive() ? " in UDP" : "")));
     }
 
-    /** Negotiates a new SA pair to replace the current one, unless a Quick Mode is already under way. */
-    private void renewChild(long now) {
-        children.rekeyStarted();
-        if (quickMode == null && virtualIp != null) {
-            startQuickMode(now);
-        }
-    }
-
-    private void startQuickMode(long now) {
-        ConnectRequest.Phase2 phase2 = sa.request().phase2();
-        Optional<Integer> unityPfs = config != null ? config.pfsGroup() : Optional.empty();
-        Optional<Integer> pfs = phase2.pfsGroup().or(() -> phase2.gatewayPfs() ? unityPfs : Optional.empty());
-        quickMode = new QuickModeTask(sa, virtualIp, new Ipv4Network(Ipv4Network.parseAddress("0.0.0.0"), 0), pfs);
-        tasks.queue(quickMode, now);
-    }
-
     private void informational(Informational.Received message, long now) {
-        for (int ack : message.dpdAcks()) {
-            if (dpd != null) {
-                dpd.acked(ack, now);
-            }
-        }
         if (!message.errors().isEmpty()) {
             if (!ready()) {
-                failed(SessionFailures.fromNotify(message.errors().get(0), sa, quickMode));
+                failed(SessionFailures.fromNotify(message.errors().get(0), sa, tunnel.quickMode().orElse(null)));
                 return;
             }
             SessionFailures.LOG.log(System.Logger.Level.WARNING, "the gateway reports " + message.errors()
                     + "; the tunnel stays up");
         }
-        if (message.deletedIkeSa()) {
-            failed(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "the gateway deleted the IKE SA"));
-            return;
-        }
-        for (int spi : message.deletedSpis()) {
-            if (children.deletedByGateway(spi)) {
-                SessionFailures.LOG.log(System.Logger.Level.INFO, "the gateway deleted the IPsec SA in use; "
-                        + "negotiating a new one");
-                renewChild(now);
-            }
-        }
-    }
-
-    private void dpdTick(long now) {
-        switch (dpd.tick(now)) {
-            case SEND:
-                informational.areYouThere(dpd.sequence());
-                break;
-            case DEAD:
-                failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
-                        + " R-U-THERE (dead peer detection)"));
-                break;
-            case STARVED:
-                events.add(new SessionEvent.Starved());
-                break;
-            default:
-                break;
-        }
+        tunnel.informational(message, now).ifPresent(this::failed);
     }
 
     /** Whether the tunnel's first SA pair was set up under this SA. */
@@ -551,16 +367,5 @@ final class IkeSaSession {
         FailureReason r = error.reason();
         events.add(new SessionEvent.Ended(error, r != FailureReason.GATEWAY_UNREACHABLE && r != FailureReason.PEER_DEAD
                 && r != FailureReason.DELETED_BY_GATEWAY));
-    }
-
-    /** Progress of the setup; a rekey goes unreported (the client reports its outcome). */
-    private void progress(ProgressStep step, String detail) {
-        if (purpose != Purpose.REKEY) {
-            emit(new EngineEvent.Progress(step, detail));
-        }
-    }
-
-    private void emit(EngineEvent event) {
-        out.accept(new IkeOutput.Emit(event));
     }
 }

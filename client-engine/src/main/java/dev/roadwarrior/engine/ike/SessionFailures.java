@@ -39,7 +39,7 @@ final class SessionFailures {
         }
         if (xauth != null && !xauth.started()) {
             return new ConnectException(FailureReason.XAUTH_NOT_STARTED, "no XAuth request within "
-                    + IkeSaSession.XAUTH_START_MILLIS / 1000 + " s of phase 1");
+                    + SaSetup.XAUTH_START_MILLIS / 1000 + " s of phase 1");
         }
         if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
             return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not finish user authentication (XAuth)");

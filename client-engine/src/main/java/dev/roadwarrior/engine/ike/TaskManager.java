@@ -13,7 +13,6 @@ import dev.roadwarrior.engine.ike.codec.payload.PayloadType;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
 import dev.roadwarrior.engine.ike.task.TaskType;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -42,16 +41,7 @@ import java.util.random.RandomGenerator;
  * {@link TaskResult#waiting()}, the manager reports {@link TaskEvent.Waiting}, drops the gateway's
  * retransmissions of that request meanwhile, and sends the answer given to {@link #reply}.
  *
- * <p>A message that ends our part of an exchange (Aggressive Mode's third message, Quick Mode's
- * HASH(3), our answer to a gateway's XAuth or Mode Config message) is noticed lost only when the
- * gateway retransmits its own message, seconds later (strongSwan waits 4 s, then 7 s, 13 s ...),
- * while the connect waits: it is sent again {@link #FINAL_REPEATS_MILLIS} later (a gateway takes
- * the copies for retransmissions).
- *
- * <p>A message that ends our part of an exchange after which the gateway must start the next one
- * (Aggressive Mode's third message, before XAuth) can be resent on our own timer until a message
- * of the gateway's arrives ({@link #resendLastUntilHeard}): a gateway does not retransmit the
- * message that third one answered, so losing all its copies would otherwise stall the connect.
+ * <p>Final messages, which no one acknowledges, are sent again by {@link FinalRepeats}.
  *
  * <p>A responder task whose answer awaits a third message (a Quick Mode the gateway starts) returns
  * {@link TaskResult#needMore}: the answer is retransmitted until that message comes, independently
@@ -71,10 +61,6 @@ public final class TaskManager {
         Optional<Task> route(IkeMessage message);
     }
 
-    /** When a message that ends our part of an exchange is sent again, after its first transmission. */
-    static final long[] FINAL_REPEATS_MILLIS = {500, 1_500};
-    /** How often {@link #resendLastUntilHeard} sends the last message again. */
-    static final long RESEND_MILLIS = 3_000;
     private static final System.Logger LOG = System.getLogger(TaskManager.class.getName());
 
     private final IkeSa sa;
@@ -89,17 +75,8 @@ public final class TaskManager {
     private final ReplyCache replies = new ReplyCache();
     /** Per message ID: answers of responder tasks that wait for the gateway's final message. */
     private final Map<Integer, Outstanding> responding = new HashMap<>();
-    /** Copies of final messages still to be sent (see {@link #FINAL_REPEATS_MILLIS}). */
-    private final List<Repeat> repeats = new ArrayList<>();
+    private final FinalRepeats repeats;
     private Outstanding outstanding;
-    /** The datagrams of the last message sent, and when they are next sent again (see {@link #resendLastUntilHeard}). */
-    private List<byte[]> lastSent = List.of();
-    private boolean lastSentNatt;
-    private long resendAt = Long.MAX_VALUE;
-
-    /** A copy of a final message, due at {@code at}. */
-    private record Repeat(List<byte[]> datagrams, boolean natt, long at) {
-    }
 
     /** A request awaiting its answer. */
     private static final class Outstanding {
@@ -131,6 +108,7 @@ public final class TaskManager {
         this.policy = policy;
         this.random = random;
         this.fragments = new OutboundFragments(sa);
+        this.repeats = new FinalRepeats(output);
     }
 
     /** Queues an initiator task; it starts as soon as the SA's state allows it and nothing is in flight. */
@@ -187,21 +165,17 @@ public final class TaskManager {
         }
     }
 
-    /**
-     * Sends the last message sent again every {@link #RESEND_MILLIS} until a message from the
-     * gateway is processed by a task (or {@link #clear}).
-     */
+    /** See {@link FinalRepeats#resendLastUntilHeard}: until a message from the gateway is processed by a task. */
     public void resendLastUntilHeard(long now) {
-        resendAt = lastSent.isEmpty() ? Long.MAX_VALUE : now + RESEND_MILLIS;
+        repeats.resendLastUntilHeard(now);
     }
 
     /** Drops every queued and in-flight exchange (before a teardown). */
     public void clear() {
-        resendAt = Long.MAX_VALUE;
+        repeats.clear();
         queue.clear();
         outstanding = null;
         responding.clear();
-        repeats.clear();
     }
 
     /** Sends a message that needs no answer (a notify, a delete). */
@@ -269,7 +243,7 @@ public final class TaskManager {
         }
         TaskResult result = task.process(message);
         sa.confirm(header.messageId());
-        resendAt = Long.MAX_VALUE;
+        repeats.heard();
         events.accept(new TaskEvent.Heard());
         boolean ours = awaited != null && awaited == outstanding;
         if (ours) {
@@ -286,11 +260,11 @@ public final class TaskManager {
                 sent = sa.protect(reply);
                 List<byte[]> ds = fragments.datagrams(sent);
                 sendAll(ds, sa.nattActive());
-                remember(ds);
+                repeats.sent(ds, sa.nattActive());
                 if (result.awaitsAnswer()) {
                     awaitFinal(task, header.messageId(), ds, now);
                 } else {
-                    repeatLater(ds, now);
+                    repeats.repeatLater(ds, sa.nattActive(), now);
                 }
             }
         }
@@ -318,7 +292,7 @@ public final class TaskManager {
         byte[] sent = sa.protect(reply);
         List<byte[]> ds = fragments.datagrams(sent);
         sendAll(ds, sa.nattActive());
-        repeatLater(ds, now);
+        repeats.repeatLater(ds, sa.nattActive(), now);
         replies.answer(messageId, sent);
         events.accept(new TaskEvent.Answered(task));
         initiate(now);
@@ -326,17 +300,7 @@ public final class TaskManager {
 
     /** Retransmits or gives up on the requests and answers in flight when their time has come. */
     public void tick(long now) {
-        if (now >= resendAt) {
-            resendAt = now + RESEND_MILLIS;
-            LOG.log(System.Logger.Level.DEBUG, "nothing from the gateway yet; sending our last message again");
-            sendAll(lastSent, lastSentNatt);
-        }
-        for (Repeat r : List.copyOf(repeats)) {
-            if (now >= r.at()) {
-                repeats.remove(r);
-                sendAll(r.datagrams(), r.natt());
-            }
-        }
+        repeats.tick(now);
         for (Outstanding r : List.copyOf(responding.values())) {
             if (now >= r.deadline && !retransmit(r, now)) {
                 responding.remove(r.messageId);
@@ -354,12 +318,9 @@ public final class TaskManager {
 
     /** When {@link #tick} is next due, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        long next = Math.min(resendAt, outstanding == null ? Long.MAX_VALUE : outstanding.deadline);
+        long next = Math.min(repeats.nextDeadline(), outstanding == null ? Long.MAX_VALUE : outstanding.deadline);
         for (Outstanding r : responding.values()) {
             next = Math.min(next, r.deadline);
-        }
-        for (Repeat r : repeats) {
-            next = Math.min(next, r.at());
         }
         return next;
     }
@@ -380,13 +341,6 @@ public final class TaskManager {
         return true;
     }
 
-    /** Schedules the copies of a message that ends our part of an exchange. */
-    private void repeatLater(List<byte[]> datagrams, long now) {
-        for (long delay : FINAL_REPEATS_MILLIS) {
-            repeats.add(new Repeat(datagrams, sa.nattActive(), now + delay));
-        }
-    }
-
     /** Keeps a responder's answer for retransmission until the gateway's final message arrives. */
     private void awaitFinal(Task task, int messageId, List<byte[]> datagrams, long now) {
         Outstanding r = new Outstanding(task, messageId, datagrams, sa.nattActive());
@@ -398,7 +352,7 @@ public final class TaskManager {
         List<byte[]> ds = fragments.datagrams(sa.protect(message));
         outstanding = new Outstanding(task, message.header().messageId(), ds, sa.nattActive());
         sendAll(ds, sa.nattActive());
-        remember(ds);
+        repeats.sent(ds, sa.nattActive());
         outstanding.deadline = now + policy.timeoutMillis(0, random);
     }
 
@@ -406,10 +360,5 @@ public final class TaskManager {
         for (byte[] d : datagrams) {
             output.accept(new IkeOutput.Send(d, natt));
         }
-    }
-
-    private void remember(List<byte[]> datagrams) {
-        lastSent = datagrams;
-        lastSentNatt = sa.nattActive();
     }
 }

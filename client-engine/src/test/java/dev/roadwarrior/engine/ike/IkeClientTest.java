@@ -361,7 +361,7 @@ class IkeClientTest {
     @Test
     void aLostThirdMessageIsResentUntilTheGatewayStartsXauth() {
         gateway.xauthPassword = "pw";
-        gateway.loseThirdMessages = 1 + TaskManager.FINAL_REPEATS_MILLIS.length + 2;
+        gateway.loseThirdMessages = 1 + FinalRepeats.FINAL_REPEATS_MILLIS.length + 2;
         long start = now;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
         advance(15_000);
@@ -379,7 +379,7 @@ class IkeClientTest {
         gateway.xauthPassword = "pw";
         gateway.neverStartXauth = true;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
-        advance(IkeSaSession.XAUTH_START_MILLIS - 1_000);
+        advance(SaSetup.XAUTH_START_MILLIS - 1_000);
         assertTrue(events(EngineEvent.Failed.class).isEmpty(), "still waiting");
         advance(2_000);
         List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
