@@ -5,7 +5,6 @@ import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
-import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
@@ -37,42 +36,23 @@ import java.util.random.RandomGenerator;
  *       peer, the gateway deleted the IKE SA, no answer, a new local network), the tunnel's SAs
  *       are removed but the host keeps its configuration, so traffic is blocked rather than
  *       leaked, and a fresh session is started from new sockets with {@link ReconnectPolicy}'s
- *       backoff until it works or the user disconnects. A first connect that reached the gateway
- *       but broke off is retried {@link #FIRST_CONNECT_ATTEMPTS} times in all.</li>
- *   <li>It fails only for reasons retrying cannot fix (see {@link #retryable}).</li>
+ *       backoff until it works or the user disconnects ({@link ReconnectSchedule}).</li>
+ *   <li>It fails only for reasons retrying cannot fix (see {@link ReconnectSchedule#retryable}).</li>
  * </ul>
- * The credentials are kept by {@link KeptCredentials} for the life of the connection.
+ * What its sessions are made from, credentials included, is kept by {@link SessionTemplate}.
  */
 public final class IkeClient implements IkeSession {
 
-    /** Attempts of a first connect that reached the gateway but then broke off (e.g. lost packets). */
-    static final int FIRST_CONNECT_ATTEMPTS = 3;
-    /** At most one restart because the gateway's ESP stays away while it answers DPD, per this period. */
-    static final long STARVED_RESTART_MILLIS = 600_000;
     private static final System.Logger LOG = System.getLogger(IkeClient.class.getName());
 
-    private final KeptCredentials credentials;
-    private final IkeCrypto crypto;
-    private final InetSocketAddress gateway;
-    private final RetransmitPolicy policy;
-    private final ReconnectPolicy reconnect;
-    private final RandomGenerator random;
-    private final InstantSource wall;
     private final List<IkeOutput> outputs = new ArrayList<>();
+    private final SessionTemplate template;
+    private final ReconnectSchedule schedule;
     private final SessionSet sessions = new SessionSet();
-    private InetSocketAddress localIke;
-    private InetSocketAddress localNatt;
-    private long rekeyAt = Long.MAX_VALUE;
-    private long retryAt = Long.MAX_VALUE;
-    private int attempts;
-    private int rekeyAttempts;
     private boolean awaitingSockets;
-    private boolean reached;
     private boolean natt;
     private boolean finished;
     private TunnelConfig tunnel;
-    private long lastStarvedRestart = Long.MIN_VALUE;
-    private int pathMtu = Integer.MAX_VALUE;
 
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall) {
@@ -86,15 +66,9 @@ public final class IkeClient implements IkeSession {
     public IkeClient(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random,
             InstantSource wall) {
-        this.credentials = new KeptCredentials(request);
-        this.crypto = crypto;
-        this.localIke = localIke;
-        this.localNatt = localNatt;
-        this.gateway = gateway;
-        this.policy = policy;
-        this.reconnect = reconnect;
-        this.random = random;
-        this.wall = wall;
+        this.template = new SessionTemplate(request, crypto, localIke, localNatt, gateway, policy, random, wall,
+                outputs::add);
+        this.schedule = new ReconnectSchedule(reconnect, random);
     }
 
     @Override
@@ -124,14 +98,12 @@ public final class IkeClient implements IkeSession {
         if (finished) {
             return;
         }
-        if (now >= retryAt) {
-            retryAt = Long.MAX_VALUE;
+        if (schedule.retryDue(now)) {
             awaitingSockets = true;
             outputs.add(new IkeOutput.OpenSockets());
         }
         sessions.retireDue(now);
-        if (now >= rekeyAt) {
-            rekeyAt = Long.MAX_VALUE;
+        if (schedule.rekeyDue(now)) {
             if (sessions.current() != null && sessions.next() == null && tunnel != null) {
                 sessions.next(startSession(Purpose.REKEY, now));
                 settle(now);
@@ -150,7 +122,7 @@ public final class IkeClient implements IkeSession {
         if (finished) {
             return Long.MAX_VALUE;
         }
-        long deadline = Math.min(retryAt, Math.min(sessions.retireAt(), rekeyAt));
+        long deadline = Math.min(schedule.retryAt(), Math.min(sessions.retireAt(), schedule.rekeyAt()));
         for (IkeSaSession s : sessions.live()) {
             deadline = Math.min(deadline, s.nextDeadline());
         }
@@ -163,7 +135,7 @@ public final class IkeClient implements IkeSession {
         for (IkeSaSession s : sessions.live()) {
             if (!finished && s.answer(promptId, values, now)) {
                 settle(now);
-                credentials.remember(typed);
+                template.credentials().remember(typed);
                 return;
             }
         }
@@ -182,7 +154,7 @@ public final class IkeClient implements IkeSession {
 
     @Override
     public void pathMtu(int bytes) {
-        pathMtu = bytes;
+        template.pathMtu(bytes);
         sessions.live().forEach(s -> s.pathMtu(bytes));
     }
 
@@ -192,8 +164,8 @@ public final class IkeClient implements IkeSession {
         if (finished || awaitingSockets) {
             return;
         }
-        if (retryAt != Long.MAX_VALUE) {
-            retryAt = now; // waiting to try again: the new network may work now
+        if (schedule.retrying()) {
+            schedule.retryNow(now); // waiting to try again: the new network may work now
         } else if (current != null && localAddressChanged && tunnel != null) {
             restart(current, "the local network changed", now);
         } else if (current != null) {
@@ -207,8 +179,7 @@ public final class IkeClient implements IkeSession {
             return;
         }
         awaitingSockets = false;
-        localIke = ike;
-        localNatt = nattSocket;
+        template.sockets(ike, nattSocket);
         natt = false;
         sessions.current(startSession(Purpose.RECONNECT, now));
         settle(now);
@@ -254,7 +225,7 @@ public final class IkeClient implements IkeSession {
     @Override
     public long nextRekeyAt() {
         IkeSaSession current = sessions.current();
-        return current == null ? Long.MAX_VALUE : Math.min(rekeyAt, current.nextChildRekeyAt());
+        return current == null ? Long.MAX_VALUE : Math.min(schedule.rekeyAt(), current.nextChildRekeyAt());
     }
 
     @Override
@@ -282,8 +253,8 @@ public final class IkeClient implements IkeSession {
     }
 
     private void apply(IkeSaSession session, SessionEvent event, long now) {
-        if (event instanceof SessionEvent.Reached) {
-            reached |= sessions.isCurrent(session);
+        if (event instanceof SessionEvent.Reached && sessions.isCurrent(session)) {
+            schedule.reached();
         } else if (event instanceof SessionEvent.Authenticating && session.purpose() != Purpose.REKEY) {
             announce(ConnectionState.AUTHENTICATING);
         } else if (event instanceof SessionEvent.TunnelReady up) {
@@ -303,11 +274,7 @@ public final class IkeClient implements IkeSession {
         if (!sessions.isCurrent(session)) {
             return;
         }
-        attempts = 0;
-        rekeyAttempts = 0;
-        long life = session.phase1LifetimeSeconds();
-        rekeyAt = life <= 0 ? Long.MAX_VALUE
-                : Math.max(now + 1_000, session.authenticatedAt() + Lifetimes.rekeyAfterMillis(life, random));
+        schedule.tunnelUp(session.authenticatedAt(), session.phase1LifetimeSeconds(), now);
         TunnelConfig before = tunnel;
         tunnel = config;
         if (session.purpose() != Purpose.REKEY) {
@@ -322,11 +289,10 @@ public final class IkeClient implements IkeSession {
     }
 
     private void starved(IkeSaSession session, long now) {
-        if (!sessions.isCurrent(session) || now - lastStarvedRestart < STARVED_RESTART_MILLIS) {
+        if (!sessions.isCurrent(session) || !schedule.starvedRestartAllowed(now)) {
             LOG.log(System.Logger.Level.INFO, "the gateway answers DPD but sends no ESP; not restarting again so soon");
             return;
         }
-        lastStarvedRestart = now;
         restart(session, "the gateway answers but its ESP no longer arrives (a NAT on the way may have moved)", now);
     }
 
@@ -338,43 +304,22 @@ public final class IkeClient implements IkeSession {
             sessions.remove(session);
         } else if (sessions.isNext(session)) {
             sessions.remove(session);
-            if (!retryable(why.reason(), true)) {
+            if (!ReconnectSchedule.retryable(why.reason(), true)) {
                 fail(why);
                 return;
             }
             LOG.log(System.Logger.Level.WARNING, "phase 1 rekey failed, the old SA carries on: " + why.getMessage());
-            rekeyAt = now + Math.max(1_000, reconnect.delayMillis(++rekeyAttempts, random));
+            schedule.rekeyFailed(now);
         } else if (sessions.isCurrent(session)) {
             sessions.current(null);
             if (sessions.next() != null) {
                 // a renewal is under way: it takes over (and the SA pairs, which the gateway may have moved to it)
                 sessions.replaceCurrentByNext(session, now);
-            } else if (!retryable(why.reason(), tunnel != null)
-                    || tunnel == null && !(reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS)) {
+            } else if (!schedule.worthRetrying(why.reason(), tunnel != null)) {
                 fail(why);
             } else {
                 reconnectLater(why.detail(), now);
             }
-        }
-    }
-
-    /**
-     * Whether an end with this reason is worth another attempt (else the connection fails). A
-     * gateway that does not start XAuth is most likely configured for another method, unless the
-     * connection has worked before ({@code worked}): then it may be restarting.
-     */
-    static boolean retryable(FailureReason reason, boolean worked) {
-        switch (reason) {
-            case XAUTH_NOT_STARTED:
-                return worked;
-            case GATEWAY_UNREACHABLE:
-            case PEER_DEAD:
-            case DELETED_BY_GATEWAY:
-            case PROTOCOL_ERROR:
-            case LOCAL_NETWORK_ERROR:
-                return true;
-            default:
-                return false;
         }
     }
 
@@ -389,9 +334,7 @@ public final class IkeClient implements IkeSession {
 
     /** Schedules the next attempt with backoff and tells the user. */
     private void reconnectLater(String why, long now) {
-        long delay = reconnect.delayMillis(attempts++, random);
-        retryAt = now + delay;
-        rekeyAt = Long.MAX_VALUE;
+        long delay = schedule.scheduleRetry(now);
         emit(new EngineEvent.Progress(ProgressStep.RECONNECTING, why + (delay == 0 ? ""
                 : String.format(Locale.ROOT, "; next attempt in %.1f s", delay / 1000.0))));
         announce(ConnectionState.CONNECTING);
@@ -405,15 +348,13 @@ public final class IkeClient implements IkeSession {
 
     private void end() {
         announce(ConnectionState.DISCONNECTED);
-        credentials.destroy();
+        template.credentials().destroy();
         finished = true;
     }
 
     /** A new session with its own copy of the credentials, started at once. */
     private IkeSaSession startSession(Purpose purpose, long now) {
-        IkeSaSession s = new IkeSaSession(credentials.forSession(), crypto, localIke, localNatt, gateway, policy, random,
-                wall, purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address), outputs::add);
-        s.pathMtu(pathMtu);
+        IkeSaSession s = template.session(purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address));
         if (purpose != Purpose.REKEY) {
             announce(ConnectionState.CONNECTING);
         }
