@@ -2,6 +2,7 @@ package dev.roadwarrior.engine.ike;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,32 @@ class TaskManagerTest {
         assertEquals(Long.MAX_VALUE, manager.nextDeadline());
     }
 
+    @Test
+    void aQueuedExchangeStartsOnlyOnceTheSaStateAllowsIt() {
+        EchoTask modeConfig = new EchoTask(sa, false, TaskType.MODE_CONFIG);
+        manager.queue(modeConfig, 0);
+        assertEquals(0, sends(), "no Mode Config before phase 1");
+        sa.state(IkeSaState.PHASE1);
+        manager.initiate(0);
+        assertEquals(0, sends());
+        sa.state(IkeSaState.MODE_CONFIG);
+        manager.initiate(0);
+        assertEquals(1, sends());
+        assertTrue(manager.busy());
+    }
+
+    @Test
+    void quickModesStartOnlyWhileTheSaCarriesTheTunnel() {
+        for (IkeSaState state : IkeSaState.values()) {
+            boolean expected = state == IkeSaState.QUICK_MODE || state == IkeSaState.ESTABLISHED
+                    || state == IkeSaState.REKEYING;
+            assertEquals(expected, TaskManager.allowed(TaskType.QUICK_MODE, state), state.name());
+            assertEquals(state == IkeSaState.CREATED || state == IkeSaState.PHASE1,
+                    TaskManager.allowed(TaskType.PHASE1, state), state.name());
+            assertFalse(TaskManager.allowed(TaskType.XAUTH, state), "responder tasks are never started by us");
+        }
+    }
+
     private long sends() {
         return outputs.stream().filter(o -> o instanceof IkeOutput.Send).count();
     }
@@ -117,19 +144,25 @@ class TaskManagerTest {
     private static final class EchoTask implements Task {
         private final IkeSa sa;
         private final boolean third;
+        private final TaskType type;
 
         EchoTask(IkeSa sa) {
             this(sa, false);
         }
 
         EchoTask(IkeSa sa, boolean third) {
+            this(sa, third, TaskType.PHASE1);
+        }
+
+        EchoTask(IkeSa sa, boolean third, TaskType type) {
             this.sa = sa;
             this.third = third;
+            this.type = type;
         }
 
         @Override
         public TaskType type() {
-            return TaskType.PHASE1;
+            return type;
         }
 
         @Override
