@@ -57,7 +57,6 @@ final class IkeSaSession {
     private final TaskManager tasks;
     private final Informational informational;
     private final TunnelUpkeep tunnel;
-    private final Optional<Inet4Address> preferredAddress;
     private final SaSetup setup;
     private final List<TaskEvent> taskEvents = new ArrayList<>();
     private final List<Informational.Received> received = new ArrayList<>();
@@ -77,11 +76,11 @@ final class IkeSaSession {
         this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
         this.purpose = purpose;
         this.wall = wall;
-        this.preferredAddress = preferredAddress;
         this.tasks = new TaskManager(sa, this::route, taskEvents::add, out, policy, random);
         this.informational = new Informational(sa, tasks);
         this.tunnel = new TunnelUpkeep(sa, tasks, informational, random, out);
-        this.setup = new SaSetup(sa, tasks, informational, tunnel, purpose, out, events::add, this::failed);
+        this.setup = new SaSetup(sa, tasks, informational, tunnel, purpose, preferredAddress, out, events::add,
+                this::failed);
     }
 
     Purpose purpose() {
@@ -151,7 +150,7 @@ final class IkeSaSession {
         tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
                 ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), now);
         sa.state(IkeSaState.PHASE1);
-        setup.queueModeConfig(preferredAddress, now); // sent once the SA reaches MODE_CONFIG
+        setup.queueModeConfig(now); // sent once the SA reaches MODE_CONFIG
         apply(now);
     }
 
@@ -163,10 +162,7 @@ final class IkeSaSession {
     }
 
     void tick(long now) {
-        if (finished()) {
-            return;
-        }
-        if (setup.overdue(now)) {
+        if (finished() || setup.overdue(now)) {
             return;
         }
         tasks.tick(now);
@@ -174,16 +170,12 @@ final class IkeSaSession {
         if (finished()) {
             return;
         }
-        switch (tunnel.tick(now)) {
-            case DEAD:
-                failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
-                        + " R-U-THERE (dead peer detection)"));
-                break;
-            case STARVED:
-                events.add(new SessionEvent.Starved());
-                break;
-            default:
-                break;
+        DeadPeerDetection.Action dpd = tunnel.tick(now);
+        if (dpd == DeadPeerDetection.Action.DEAD) {
+            failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
+                    + " R-U-THERE (dead peer detection)"));
+        } else if (dpd == DeadPeerDetection.Action.STARVED) {
+            events.add(new SessionEvent.Starved());
         }
     }
 

@@ -46,6 +46,7 @@ final class SaSetup {
     private final Informational informational;
     private final TunnelUpkeep tunnel;
     private final Purpose purpose;
+    private final Optional<Inet4Address> preferredAddress;
     private final Consumer<IkeOutput> out;
     private final Consumer<SessionEvent> events;
     private final Consumer<ConnectException> failed;
@@ -57,16 +58,19 @@ final class SaSetup {
     private long turnEndsAt = Long.MAX_VALUE;
 
     /**
+     * @param preferredAddress the virtual address to ask Mode Config for (the one in use)
      * @param events where the session's events go (for its client)
      * @param failed ends the session (it only records the failure)
      */
     SaSetup(IkeSa sa, TaskManager tasks, Informational informational, TunnelUpkeep tunnel, Purpose purpose,
-            Consumer<IkeOutput> out, Consumer<SessionEvent> events, Consumer<ConnectException> failed) {
+            Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out, Consumer<SessionEvent> events,
+            Consumer<ConnectException> failed) {
         this.sa = sa;
         this.tasks = tasks;
         this.informational = informational;
         this.tunnel = tunnel;
         this.purpose = purpose;
+        this.preferredAddress = preferredAddress;
         this.out = out;
         this.events = events;
         this.failed = failed;
@@ -83,7 +87,7 @@ final class SaSetup {
     }
 
     /** Queues the Mode Config request the profile asks for; the task manager sends it in MODE_CONFIG. */
-    void queueModeConfig(Optional<Inet4Address> preferredAddress, long now) {
+    void queueModeConfig(long now) {
         if (sa.request().config().modeConfig() == ConnectRequest.ModeConfigMode.PULL) {
             modeConfig = new ModeConfigTask(sa, preferredAddress);
             tasks.queue(modeConfig, now);
