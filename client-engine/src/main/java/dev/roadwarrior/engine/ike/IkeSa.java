@@ -17,9 +17,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The state of one ISAKMP SA shared by the tasks of a connection: cookies, negotiated
- * algorithms, keys, NAT-T state and what the gateway announced. Tasks read and fill it in; the
- * {@link TaskManager} uses it to protect (encrypt) and unprotect messages.
+ * The state of one ISAKMP SA shared by the tasks of a connection: where it stands
+ * ({@link IkeSaState}, moved on by its {@link IkeSaSession}), cookies, negotiated algorithms, keys,
+ * NAT-T state and what the gateway announced. Tasks read and fill it in; the {@link TaskManager}
+ * uses it to choose the next exchange and to protect (encrypt) and unprotect messages.
  *
  * <p>Threading: confined to the engine thread.
  */
