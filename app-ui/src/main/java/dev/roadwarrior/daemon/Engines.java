@@ -6,10 +6,12 @@ import dev.roadwarrior.engine.ike.IkeClient;
 import dev.roadwarrior.engine.ike.RetransmitPolicy;
 import dev.roadwarrior.engine.runtime.LocalVpnEngine;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
+import dev.roadwarrior.engine.time.EngineClock;
 import dev.roadwarrior.platform.linux.CommandRunner;
 import dev.roadwarrior.platform.linux.DnsConfigurator;
 import dev.roadwarrior.platform.linux.LinuxNetworkConfigurator;
 import dev.roadwarrior.profiles.RoadwarriorPaths;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -34,8 +36,10 @@ public final class Engines {
     static LocalVpnEngine local(NetworkConfigurator configurator) {
         JcaIkeCrypto crypto = new JcaIkeCrypto();
         SecureRandom random = new SecureRandom();
+        EngineClock clock = EngineClock.system();
         return new LocalVpnEngine((request, localIke, localNatt, gateway) -> new IkeClient(request, crypto, localIke,
-                localNatt, gateway, RetransmitPolicy.DEFAULT, random), configurator);
+                localNatt, gateway, RetransmitPolicy.DEFAULT, random, clock.wall()), configurator, clock,
+                new InetSocketAddress(0), new InetSocketAddress(0));
     }
 
     /**

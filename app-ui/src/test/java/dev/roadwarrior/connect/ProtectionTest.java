@@ -2,7 +2,7 @@ package dev.roadwarrior.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.roadwarrior.engine.spi.Ipv4Network;
+import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;

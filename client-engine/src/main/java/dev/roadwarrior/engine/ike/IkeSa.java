@@ -17,9 +17,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The state of one ISAKMP SA shared by the tasks of a connection: cookies, negotiated
- * algorithms, keys, NAT-T state and what the gateway announced. Tasks read and fill it in; the
- * {@link TaskManager} uses it to protect (encrypt) and unprotect messages.
+ * The state of one ISAKMP SA shared by the tasks of a connection: where it stands
+ * ({@link IkeSaState}, moved on by its {@link IkeSaSession}), cookies, negotiated algorithms, keys,
+ * NAT-T state and what the gateway announced. Tasks read and fill it in; the {@link TaskManager}
+ * uses it to choose the next exchange and to protect (encrypt) and unprotect messages.
  *
  * <p>Threading: confined to the engine thread.
  */
@@ -36,6 +37,7 @@ public final class IkeSa {
     private final long initiatorCookie;
     private final boolean initialContact;
     private int pathMtu = Integer.MAX_VALUE;
+    private IkeSaState state = IkeSaState.CREATED;
     private long responderCookie;
     private Phase1Choice phase1;
     private Keymat keymat;
@@ -148,6 +150,16 @@ public final class IkeSa {
         return nattDraft;
     }
 
+    /** Where the SA stands; the task manager starts only the exchanges this state allows. */
+    public IkeSaState state() {
+        return state;
+    }
+
+    /** Moves the SA to {@code next} (by its session only). */
+    void state(IkeSaState next) {
+        state = next;
+    }
+
     /** The largest IP datagram the path towards the gateway carries, as far as known. */
     public int pathMtu() {
         return pathMtu;
@@ -211,6 +223,7 @@ public final class IkeSa {
 
     /** Wipes the keys; the SA must not be used afterwards. */
     public void destroy() {
+        state = IkeSaState.DESTROYED;
         if (keymat != null) {
             keymat.destroy();
         }

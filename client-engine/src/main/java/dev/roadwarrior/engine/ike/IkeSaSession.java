@@ -2,60 +2,44 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
-import dev.roadwarrior.engine.api.ConnectRequest.AuthMethod;
-import dev.roadwarrior.engine.api.ConnectRequest.HostConfig;
-import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
-import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
-import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
-import dev.roadwarrior.engine.ike.codec.payload.NotifyType;
 import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
 import dev.roadwarrior.engine.ike.phase1.MainModeTask;
 import dev.roadwarrior.engine.ike.phase1.Phase1Authenticator;
 import dev.roadwarrior.engine.ike.phase1.Phase1Task;
-import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
-import dev.roadwarrior.engine.ike.task.ModeConfigResult;
-import dev.roadwarrior.engine.ike.task.ModeConfigTask;
 import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
-import dev.roadwarrior.engine.ike.task.QuickModeTask;
 import dev.roadwarrior.engine.ike.task.Task;
-import dev.roadwarrior.engine.ike.task.XauthTask;
-import dev.roadwarrior.net.Ipv4Network;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * One ISAKMP SA from its phase 1 to its end, with the ESP SAs negotiated under it: phase 1, XAuth
- * when the gateway drives it, Mode Config, Quick Mode; then it keeps the SA pairs renewed
- * ({@link ChildSas}), answers the gateway's Quick Modes, deletes and R-U-THEREs, and watches the
- * gateway with dead peer detection. The connection that owns it ({@link IkeClient}) decides what
- * an end means: reconnect, or fail.
+ * One ISAKMP SA from its phase 1 to its end, with the ESP SAs negotiated under it. It owns the
+ * SA's {@link IkeSaState} and moves it on as tasks finish: phase 1, XAuth when the gateway drives
+ * it, Mode Config, the first Quick Mode; then {@link TunnelUpkeep} keeps the SA pairs renewed,
+ * answers the gateway's Quick Modes and watches the gateway with dead peer detection, and
+ * {@link Informational} handles notifies and deletes. Which exchange starts when is the
+ * {@link TaskManager}'s choice, from the state; which task answers an exchange the gateway starts
+ * is {@link #route}'s.
+ *
+ * <p>Everything it has to tell its {@link IkeClient} is queued as {@link SessionEvent}s
+ * ({@link #drainEvents}); the client decides what an end means (reconnect, or fail).
  *
  * <p>Threading: confined to the engine thread.
  */
-final class IkeSaSession implements TaskManager.Listener {
-
-    /** How long to wait for a gateway to start XAuth or push its configuration. */
-    static final long GATEWAY_TURN_MILLIS = 30_000;
-    /**
-     * How long to wait for a gateway to start XAuth after phase 1, resending our last phase 1
-     * message meanwhile: below strongSwan's 30 s limit for half-open SAs.
-     */
-    static final long XAUTH_START_MILLIS = 22_000;
-    /** How long to wait for the user to answer a prompt. */
-    static final long PROMPT_MILLIS = EngineEvent.CredentialsRequired.TIMEOUT_SECONDS * 1000L;
-    private static final System.Logger LOG = System.getLogger(IkeSaSession.class.getName());
+final class IkeSaSession {
 
     /** Why the SA is set up; it decides what the user is told and what phase 1 announces. */
     enum Purpose {
@@ -67,66 +51,44 @@ final class IkeSaSession implements TaskManager.Listener {
         REKEY
     }
 
-    /** What the session tells the connection that owns it. */
-    interface Owner {
-        /** Phase 1 succeeded: the gateway answered and proved who it is. */
-        void reached(IkeSaSession session);
-
-        /** The session's first SA pair is installed; the host needs {@code config}. */
-        void tunnelReady(IkeSaSession session, TunnelConfig config, String algorithms);
-
-        /** The gateway answers R-U-THERE but its ESP no longer arrives while ours goes out. */
-        void starved(IkeSaSession session);
-
-        /**
-         * The SA ended on its own (failure, delete by the gateway, dead peer); the session closes
-         * right after this call, so the owner may still {@link #adopt} its SA pairs.
-         */
-        void ended(IkeSaSession session, ConnectException why);
-    }
-
     private final IkeSa sa;
     private final Purpose purpose;
-    private final Owner owner;
-    private final Consumer<IkeOutput> out;
-    private final RandomGenerator random;
+    private final InstantSource wall;
     private final TaskManager tasks;
     private final Informational informational;
-    private final ChildSas children;
-    private final Optional<Inet4Address> preferredAddress;
-    private XauthTask xauth;
-    private ModeConfigTask modeConfig;
-    private ModeConfigResult config;
-    private Inet4Address virtualIp;
-    private QuickModeTask quickMode;
-    private DeadPeerDetection dpd;
-    private long authenticatedAt = -1;
-    private boolean ready;
-    private long waitDeadline = Long.MAX_VALUE;
-    private boolean finished;
-    private long now;
+    private final TunnelUpkeep tunnel;
+    private final SaSetup setup;
+    private final List<TaskEvent> taskEvents = new ArrayList<>();
+    private final List<Informational.Received> received = new ArrayList<>();
+    private final List<SessionEvent> events = new ArrayList<>();
+    /** Set when the SA failed: it takes no more input until the client closes it. */
+    private boolean ending;
 
     /**
      * @param request the request with this session's own copy of the credentials, which the
      *     session wipes when it ends
+     * @param wall the calendar clock certificates are checked against
      * @param preferredAddress the virtual address to ask Mode Config for (the one in use)
      */
     IkeSaSession(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
-            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, Purpose purpose,
-            Optional<Inet4Address> preferredAddress, Owner owner, Consumer<IkeOutput> out) {
+            InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall,
+            Purpose purpose, Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out) {
         this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
         this.purpose = purpose;
-        this.owner = owner;
-        this.out = out;
-        this.random = random;
-        this.preferredAddress = preferredAddress;
-        this.tasks = new TaskManager(sa, this, out, policy, random);
+        this.wall = wall;
+        this.tasks = new TaskManager(sa, this::route, taskEvents::add, out, policy, random);
         this.informational = new Informational(sa, tasks);
-        this.children = new ChildSas(out, informational, random, request.phase2().lifetimeSeconds());
+        this.tunnel = new TunnelUpkeep(sa, tasks, informational, random, out);
+        this.setup = new SaSetup(sa, tasks, informational, tunnel, purpose, preferredAddress, out, events::add,
+                this::failed);
     }
 
     Purpose purpose() {
         return purpose;
+    }
+
+    IkeSaState state() {
+        return sa.state();
     }
 
     /** See {@link IkeSession#pathMtu}. */
@@ -140,25 +102,26 @@ final class IkeSaSession implements TaskManager.Listener {
 
     /** Whether dead peer detection was negotiated and runs. */
     boolean deadPeerDetectionActive() {
-        return dpd != null;
+        return tunnel.deadPeerDetectionActive();
     }
 
     /** When this session's IPsec SA pair is due for renewal; {@code Long.MAX_VALUE}: none. */
     long nextChildRekeyAt() {
-        return children.nextRekeyAt();
+        return tunnel.nextChildRekeyAt();
     }
 
     boolean nattActive() {
         return sa.nattActive();
     }
 
+    /** Whether the session takes no more input: ending (see {@link SessionEvent.Ended}) or closed. */
     boolean finished() {
-        return finished;
+        return ending || sa.state() == IkeSaState.DESTROYED;
     }
 
     /** When phase 1 (and XAuth) succeeded, or -1. */
     long authenticatedAt() {
-        return authenticatedAt;
+        return setup.authenticatedAt();
     }
 
     /** The phase 1 lifetime: the shorter of ours and the gateway's (0: none). */
@@ -167,412 +130,234 @@ final class IkeSaSession implements TaskManager.Listener {
                 sa.phase1() == null ? 0 : sa.phase1().lifetimeSeconds());
     }
 
-    /** Starts phase 1. */
-    void start(long nowMillis) {
-        now = nowMillis;
-        if (purpose != Purpose.REKEY) {
-            state(ConnectionState.CONNECTING);
-        }
+    /** What happened since the last call, in order; the client applies it. */
+    List<SessionEvent> drainEvents() {
+        List<SessionEvent> drained = List.copyOf(events);
+        events.clear();
+        return drained;
+    }
+
+    /** Queues phase 1 (and a Mode Config request for later); the task manager starts phase 1 at once. */
+    void start(long now) {
         Phase1Authenticator authenticator;
         try {
-            authenticator = Phase1Authenticator.of(sa.request(), Clock.systemUTC());
+            authenticator = Phase1Authenticator.of(sa.request(), wall);
         } catch (ConnectException e) {
             failed(e);
             return;
         }
-        progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
+        setup.progress(ProgressStep.CONTACTING_GATEWAY, sa.gateway().toString());
         tasks.queue(sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.MAIN
-                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), nowMillis);
+                ? new MainModeTask(sa, authenticator) : new AggressiveModeTask(sa, authenticator), now);
+        sa.state(IkeSaState.PHASE1);
+        setup.queueModeConfig(now); // sent once the SA reaches MODE_CONFIG
+        apply(now);
     }
 
-    void receive(byte[] datagram, long nowMillis) {
-        now = nowMillis;
-        if (!finished) {
-            tasks.receive(datagram, nowMillis);
+    void receive(byte[] datagram, long now) {
+        if (!finished()) {
+            tasks.receive(datagram, now);
+            apply(now);
         }
     }
 
-    void tick(long nowMillis) {
-        now = nowMillis;
-        if (finished) {
+    void tick(long now) {
+        if (finished() || setup.overdue(now)) {
             return;
         }
-        if (nowMillis >= waitDeadline) {
-            waitDeadline = Long.MAX_VALUE;
-            failed(overdue());
+        tasks.tick(now);
+        apply(now);
+        if (finished()) {
             return;
         }
-        tasks.tick(nowMillis);
-        if (finished) {
-            return;
-        }
-        if (children.tick(nowMillis) == ChildSas.Due.REKEY) {
-            renewChild();
-        }
-        if (dpd != null) {
-            dpdTick();
+        DeadPeerDetection.Action dpd = tunnel.tick(now);
+        if (dpd == DeadPeerDetection.Action.DEAD) {
+            failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
+                    + " R-U-THERE (dead peer detection)"));
+        } else if (dpd == DeadPeerDetection.Action.STARVED) {
+            events.add(new SessionEvent.Starved());
         }
     }
 
     long nextDeadline() {
-        if (finished) {
+        if (finished()) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(Math.min(waitDeadline, tasks.nextDeadline()), children.nextDeadline());
-        return dpd == null ? next : Math.min(next, dpd.nextDeadline());
+        return Math.min(Math.min(setup.nextDeadline(), tasks.nextDeadline()), tunnel.nextDeadline());
     }
 
     /** What the data plane saw; may start a renewal (bytes) or feed dead peer detection. */
-    void traffic(EspActivity activity, long nowMillis) {
-        now = nowMillis;
-        if (finished) {
-            return;
-        }
-        children.traffic(activity);
-        if (dpd != null) {
-            dpd.esp(activity.lastInboundMillis(), activity.lastOutboundMillis());
+    void traffic(EspActivity activity) {
+        if (!finished()) {
+            tunnel.traffic(activity);
         }
     }
 
     /** Checks at once whether the gateway is still there (after the machine resumed). */
-    void probe(long nowMillis) {
-        if (dpd != null && !finished) {
-            dpd.probeSoon(nowMillis);
+    void probe(long now) {
+        if (!finished()) {
+            tunnel.probe(now);
         }
     }
 
     /** Takes the user's answer to a prompt; false when this session has no such prompt. */
-    boolean answer(String promptId, Map<CredentialKind, char[]> values, long nowMillis) {
-        now = nowMillis;
-        if (finished || xauth == null || xauth.prompt().filter(p -> p.promptId().equals(promptId)).isEmpty()) {
+    boolean answer(String promptId, Map<CredentialKind, char[]> values, long now) {
+        if (finished() || !setup.answer(promptId, values, now)) {
             return false;
         }
-        try {
-            Optional<IkeMessage> reply = xauth.answer(promptId, values);
-            if (reply.isPresent()) {
-                tasks.reply(xauth, reply.get().header().messageId(), reply.get(), true, nowMillis);
-            }
-        } catch (ConnectException e) {
-            failed(e);
-        }
+        apply(now);
         return true;
     }
 
-    /** Takes over the SA pairs of the SA this one replaces (see {@link ChildSas#adopt}). */
-    void adopt(IkeSaSession old, long nowMillis) {
-        children.adopt(old.children, nowMillis);
+    /** The client started a phase 1 rekey of this SA ({@code true}), or it failed and this SA goes on. */
+    void rekeying(boolean underWay) {
+        if (ready() && sa.state() != IkeSaState.DELETING) {
+            sa.state(underWay ? IkeSaState.REKEYING : IkeSaState.ESTABLISHED);
+        }
+    }
+
+    /** Takes over the SA pairs of the SA this one replaces (see {@link ChildSas#adopt}); the old one is DELETING. */
+    void adopt(IkeSaSession old, long now) {
+        tunnel.adopt(old.tunnel, now);
+        if (old.sa.state() != IkeSaState.DESTROYED) {
+            old.sa.state(IkeSaState.DELETING);
+        }
     }
 
     /**
-     * Ends the session without telling the owner: deletes its SA pairs and the ISAKMP SA at the
-     * gateway when {@code tellGateway}, removes the pairs from the data plane, wipes the keys.
+     * Ends the session: deletes its SA pairs and the ISAKMP SA at the gateway when
+     * {@code tellGateway}, removes the pairs from the data plane, wipes the keys.
      */
     void close(boolean tellGateway) {
-        if (finished) {
+        if (sa.state() == IkeSaState.DESTROYED) {
             return;
         }
         tasks.clear();
-        children.clear(tellGateway && sa.hasKeys());
+        tunnel.clear(tellGateway && sa.hasKeys());
         if (tellGateway && sa.hasKeys()) {
             informational.deleteIkeSa();
         }
         sa.destroy();
         sa.request().credentials().destroy();
-        finished = true;
-    }
-
-    @Override
-    public Optional<Task> route(IkeMessage message) {
-        ExchangeType type = message.header().exchangeType();
-        if (type.equals(ExchangeType.INFORMATIONAL)) {
-            informational.handle(message).ifPresent(this::informational);
-            return Optional.empty();
-        }
-        if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && virtualIp != null) {
-            return Optional.of(new QuickModeResponderTask(sa, virtualIp));
-        }
-        if (type.equals(ExchangeType.TRANSACTION) && sa.hasKeys()) {
-            if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-                return Optional.of(xauth);
-            }
-            boolean set = message.first(AttributePayload.class).filter(a -> a.messageType() == AttributePayload.SET)
-                    .isPresent();
-            if (config == null && set && sa.request().config().modeConfig() != ConnectRequest.ModeConfigMode.DISABLED) {
-                if (modeConfig != null) {
-                    tasks.cancel(modeConfig, now); // the gateway pushes although we asked: take what it pushes
-                }
-                modeConfig = new ModeConfigTask(sa);
-                return Optional.of(modeConfig);
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public void heard() {
-        if (dpd != null) {
-            dpd.heard(now);
-        }
-    }
-
-    @Override
-    public void responded(Task task) {
-        if (task instanceof QuickModeResponderTask qm) {
-            children.install(qm.keys(), now, Long.MAX_VALUE);
-        }
-    }
-
-    @Override
-    public void abandoned(Task task) {
-        if (task instanceof QuickModeResponderTask qm) {
-            children.discard(qm.keys().inboundSpi());
-        }
-    }
-
-    @Override
-    public void completed(Task task) {
-        if (task instanceof Phase1Task phase1) {
-            phase1Done(phase1);
-        } else if (task == xauth) {
-            xauthDone();
-        } else if (task == modeConfig) {
-            waitDeadline = Long.MAX_VALUE;
-            config = modeConfig.result().orElseThrow();
-            progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
-            if (purpose == Purpose.CONNECT) {
-                config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
-                if (sa.request().phase1().auth().usesXauth()) {
-                    emit(new EngineEvent.SavePassword(config.savePassword()));
-                }
-            }
-            virtualIp = config.address();
-            startQuickMode();
-        } else if (task == quickMode) {
-            ChildSaKeys keys = quickMode.keys();
-            quickMode = null;
-            String transform = keys.transform().toString();
-            boolean first = !ready;
-            // with no pair carrying traffic (the first of the connection, or the gateway deleted the
-            // one in use) there is nothing to wait for; the first of a rekey replaces the old SA's pair
-            boolean carrying = first ? purpose == Purpose.REKEY : children.up();
-            children.install(keys, now, carrying ? now + ChildSas.ACTIVATE_DELAY_MILLIS : now);
-            if (first) {
-                tunnelReady(transform);
-            } else {
-                emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + transform));
-            }
-        } else if (task instanceof QuickModeResponderTask qm) {
-            children.confirm(qm.keys().inboundSpi(), now);
-            emit(new EngineEvent.Progress(ProgressStep.PHASE2_REKEYED, "ESP " + qm.keys().transform()
-                    + ", started by the gateway"));
-        }
-    }
-
-    @Override
-    public void waiting(Task task) {
-        if (task == xauth && xauth.prompt().isPresent() && !xauth.retransmission()) {
-            waitDeadline = now + PROMPT_MILLIS;
-            emit(xauth.prompt().get());
-        }
+        events.clear();
     }
 
     /**
-     * Ends the session: the owner hears of it first (and may take over its SA pairs), then the
-     * session closes, deleting what is left at the gateway unless the gateway is gone or did so.
+     * The responder table: the task for a message of an exchange the gateway starts (strongSwan's
+     * {@code process_request}); informational messages are handled at once and need no task.
      */
-    @Override
-    public void failed(ConnectException error) {
-        if (finished) {
-            return;
+    private Optional<Task> route(IkeMessage message) {
+        ExchangeType type = message.header().exchangeType();
+        if (type.equals(ExchangeType.INFORMATIONAL)) {
+            informational.handle(message).ifPresent(received::add);
+            return Optional.empty();
         }
-        tasks.clear();
-        owner.ended(this, error);
-        FailureReason r = error.reason();
-        close(r != FailureReason.GATEWAY_UNREACHABLE && r != FailureReason.PEER_DEAD
-                && r != FailureReason.DELETED_BY_GATEWAY);
+        if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && tunnel.virtualIp() != null) {
+            return Optional.of(new QuickModeResponderTask(sa, tunnel.virtualIp()));
+        }
+        return type.equals(ExchangeType.TRANSACTION) && sa.hasKeys() ? setup.transaction(message) : Optional.empty();
     }
 
-    private void phase1Done(Phase1Task phase1) {
-        owner.reached(this);
-        progress(ProgressStep.GATEWAY_REACHED, sa.gateway().getAddress().getHostAddress());
-        if (phase1.natDetected()) {
-            progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
-        }
-        progress(ProgressStep.PHASE1_ESTABLISHED, phase1.gatewayIdentity() + ", IKE " + sa.phase1());
-        if (purpose == Purpose.RECONNECT && sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.AGGRESSIVE) {
-            informational.initialContact(); // Aggressive Mode's third message is not where every gateway looks
-        }
-        if (sa.request().phase1().auth().usesXauth()) {
-            if (purpose != Purpose.REKEY) {
-                state(ConnectionState.AUTHENTICATING);
+    /** Applies what the task manager and the gateway's informational messages reported, in order. */
+    private void apply(long now) {
+        while (!ending && (!taskEvents.isEmpty() || !received.isEmpty())) {
+            if (!received.isEmpty()) {
+                informational(received.remove(0), now);
+                continue;
             }
-            xauth = new XauthTask(sa);
-            waitDeadline = now + XAUTH_START_MILLIS;
-            tasks.resendLastUntilHeard(now);
+            TaskEvent e = taskEvents.remove(0);
+            if (e instanceof TaskEvent.Completed c) {
+                completed(c.task(), now);
+            } else if (e instanceof TaskEvent.Answered a) {
+                answered(a.task(), now);
+            } else if (e instanceof TaskEvent.Waiting w) {
+                setup.waiting(w.task(), now);
+            } else if (e instanceof TaskEvent.Abandoned a && a.task() instanceof QuickModeResponderTask qm) {
+                tunnel.abandoned(qm);
+            } else if (e instanceof TaskEvent.Heard) {
+                tunnel.heard(now);
+            } else if (e instanceof TaskEvent.Malformed m) {
+                informational.answerError(m.notifyType(), now);
+            } else if (e instanceof TaskEvent.Failed f) {
+                failed(f.error());
+            }
+        }
+        taskEvents.clear();
+        received.clear();
+    }
+
+    /** A task finished: the SA moves on to the next state, whose exchange the task manager starts. */
+    private void completed(Task task, long now) {
+        switch (task.type()) {
+            case PHASE1:
+                setup.phase1Done((Phase1Task) task, now);
+                break;
+            case XAUTH:
+                setup.xauthDone(now);
+                break;
+            case MODE_CONFIG:
+                setup.modeConfigDone(now);
+                break;
+            case QUICK_MODE:
+                tunnel.quickModeDone(sa.state() == IkeSaState.QUICK_MODE, purpose == Purpose.REKEY, now)
+                        .ifPresent(this::established);
+                break;
+            default:
+                tunnel.confirmed((QuickModeResponderTask) task, now);
+        }
+    }
+
+    /** A responder task answered and stays: an XAuth round, or a gateway's Quick Mode awaiting its last message. */
+    private void answered(Task task, long now) {
+        if (task instanceof QuickModeResponderTask qm) {
+            tunnel.responded(qm, now);
         } else {
-            authenticated();
-            startModeConfig();
+            setup.roundAnswered(task, now);
         }
     }
 
-    private void xauthDone() {
-        switch (xauth.outcome()) {
-            case PENDING:
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
-                if (!xauth.retransmission()) {
-                    progress(ProgressStep.AUTHENTICATING_USER, xauth.gatewayMessage().orElse(""));
-                }
-                break;
-            case SUCCEEDED:
-                waitDeadline = Long.MAX_VALUE;
-                progress(ProgressStep.USER_AUTHENTICATED, sa.request().credentials().xauthUser().orElse(""));
-                authenticated();
-                startModeConfig();
-                break;
-            case CREDENTIALS_REFUSED:
-                failed(new ConnectException(FailureReason.WRONG_USER_PASSWORD, "the gateway refused the "
-                        + xauth.answered() + " sent" + xauth.gatewayMessage().map(m -> ": \"" + m + "\"").orElse("")));
-                break;
-            default:
-                failed(new ConnectException(FailureReason.IDENTITY_REJECTED, "the gateway ended user authentication"));
-                break;
-        }
-    }
-
-    private void authenticated() {
-        authenticatedAt = now;
-    }
-
-    private void startModeConfig() {
-        HostConfig host = sa.request().config();
-        switch (host.modeConfig()) {
-            case PULL:
-                modeConfig = new ModeConfigTask(sa, preferredAddress);
-                tasks.queue(modeConfig, now);
-                break;
-            case PUSH:
-                waitDeadline = now + GATEWAY_TURN_MILLIS;
-                break;
-            default:
-                Inet4Address address = host.staticAddress().orElse(null);
-                if (address == null) {
-                    failed(new ConnectException(FailureReason.NOT_SUPPORTED, "no virtual address: Mode Config is off and "
-                            + "the profile has no static address"));
-                    return;
-                }
-                virtualIp = address;
-                startQuickMode();
-        }
-    }
-
-    /** Negotiates a new SA pair to replace the current one, unless a Quick Mode is already under way. */
-    private void renewChild() {
-        children.rekeyStarted();
-        if (quickMode == null && virtualIp != null) {
-            startQuickMode();
-        }
-    }
-
-    private void startQuickMode() {
-        ConnectRequest.Phase2 phase2 = sa.request().phase2();
-        Optional<Integer> unityPfs = config != null ? config.pfsGroup() : Optional.empty();
-        Optional<Integer> pfs = phase2.pfsGroup().or(() -> phase2.gatewayPfs() ? unityPfs : Optional.empty());
-        quickMode = new QuickModeTask(sa, virtualIp, new Ipv4Network(Ipv4Network.parseAddress("0.0.0.0"), 0), pfs);
-        tasks.queue(quickMode, now);
-    }
-
-    private void tunnelReady(String transform) {
-        ready = true;
-        progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
-        if (sa.request().transport().dpd() && sa.peerFeatures().contains(IkeSa.PeerFeature.DPD)) {
-            dpd = new DeadPeerDetection(now, random.nextInt() & 0x3fff_ffff);
-        }
-        TunnelConfig settings = TunnelSettings.of(sa.request().config(), virtualIp, Optional.ofNullable(config),
+    /** The tunnel's first SA pair is up (with {@code transform}): the host needs its configuration. */
+    private void established(String transform) {
+        sa.state(IkeSaState.ESTABLISHED);
+        setup.progress(ProgressStep.PHASE2_ESTABLISHED, "ESP " + transform);
+        TunnelConfig settings = TunnelSettings.of(sa.request().config(), tunnel.virtualIp(), setup.config(),
                 (Inet4Address) sa.gateway().getAddress());
-        owner.tunnelReady(this, settings, "IKE " + sa.phase1() + ", ESP " + transform
-                + (sa.nattActive() ? " in UDP" : ""));
+        events.add(new SessionEvent.TunnelReady(settings, "IKE " + sa.phase1() + ", ESP " + transform
+                + (sa.nattActive() ? " in UDP" : "")));
     }
 
-    private void informational(Informational.Received received) {
-        for (int ack : received.dpdAcks()) {
-            if (dpd != null && dpd.acked(ack, now)) {
-                LOG.log(System.Logger.Level.DEBUG, "R-U-THERE-ACK " + ack);
-            }
-        }
-        if (!received.errors().isEmpty()) {
-            if (!ready) {
-                failed(failure(received.errors().get(0)));
+    private void informational(Informational.Received message, long now) {
+        if (!message.errors().isEmpty()) {
+            if (!ready()) {
+                failed(SessionFailures.fromNotify(message.errors().get(0), sa, tunnel.quickMode().orElse(null)));
                 return;
             }
-            LOG.log(System.Logger.Level.WARNING, "the gateway reports " + received.errors() + "; the tunnel stays up");
+            SessionFailures.LOG.log(System.Logger.Level.WARNING, "the gateway reports " + message.errors()
+                    + "; the tunnel stays up");
         }
-        if (received.deletedIkeSa()) {
-            failed(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "the gateway deleted the IKE SA"));
+        tunnel.informational(message, now).ifPresent(this::failed);
+    }
+
+    /** Whether the tunnel's first SA pair was set up under this SA. */
+    private boolean ready() {
+        IkeSaState s = sa.state();
+        return s == IkeSaState.ESTABLISHED || s == IkeSaState.REKEYING || s == IkeSaState.DELETING;
+    }
+
+    /**
+     * Ends the session: it takes no more input, and the client hears of it ({@link
+     * SessionEvent.Ended}), may take over its SA pairs, then closes it, deleting what is left at
+     * the gateway unless the gateway is gone or did so.
+     */
+    private void failed(ConnectException error) {
+        if (finished()) {
             return;
         }
-        for (int spi : received.deletedSpis()) {
-            if (children.deletedByGateway(spi)) {
-                LOG.log(System.Logger.Level.INFO, "the gateway deleted the IPsec SA in use; negotiating a new one");
-                renewChild();
-            }
-        }
-    }
-
-    private ConnectException failure(NotifyType type) {
-        AuthMethod method = sa.request().phase1().auth();
-        ConnectException e = Informational.failure(type, method.usesPreSharedKey() || method == AuthMethod.HYBRID_GRP_XAUTH);
-        if (e.reason() != FailureReason.NO_PROPOSAL_CHOSEN) {
-            return e;
-        }
-        return new ConnectException(e.reason(), e.detail() + "; " + (quickMode != null ? quickMode.offered()
-                : Phase1Proposals.describe(sa.request().phase1(), sa.crypto())));
-    }
-
-    private void dpdTick() {
-        switch (dpd.tick(now)) {
-            case SEND:
-                informational.areYouThere(dpd.sequence());
-                break;
-            case DEAD:
-                failed(new ConnectException(FailureReason.PEER_DEAD, "no answer to " + DeadPeerDetection.TRIES
-                        + " R-U-THERE (dead peer detection)"));
-                break;
-            case STARVED:
-                owner.starved(this);
-                break;
-            default:
-                break;
-        }
-    }
-
-    /** Why waiting for the gateway or the user took too long. */
-    private ConnectException overdue() {
-        if (xauth != null && xauth.prompt().isPresent()) {
-            return new ConnectException(FailureReason.CREDENTIALS_MISSING, "no answer to the gateway's question within "
-                    + EngineEvent.CredentialsRequired.TIMEOUT_SECONDS + " s");
-        }
-        if (xauth != null && !xauth.started()) {
-            return new ConnectException(FailureReason.XAUTH_NOT_STARTED, "no XAuth request within "
-                    + XAUTH_START_MILLIS / 1000 + " s of phase 1");
-        }
-        if (xauth != null && xauth.outcome() == XauthTask.Outcome.PENDING) {
-            return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not finish user authentication (XAuth)");
-        }
-        return new ConnectException(FailureReason.PROTOCOL_ERROR, "the gateway did not send its configuration");
-    }
-
-    private void state(ConnectionState state) {
-        emit(new EngineEvent.StateChanged(state));
-    }
-
-    /** Progress of the setup; a rekey goes unreported (the owner reports its outcome). */
-    private void progress(ProgressStep step, String detail) {
-        if (purpose != Purpose.REKEY) {
-            emit(new EngineEvent.Progress(step, detail));
-        }
-    }
-
-    private void emit(EngineEvent event) {
-        out.accept(new IkeOutput.Emit(event));
+        ending = true;
+        tasks.clear();
+        sa.state(IkeSaState.DELETING);
+        FailureReason r = error.reason();
+        events.add(new SessionEvent.Ended(error, r != FailureReason.GATEWAY_UNREACHABLE && r != FailureReason.PEER_DEAD
+                && r != FailureReason.DELETED_BY_GATEWAY));
     }
 }

@@ -18,15 +18,20 @@ import java.util.Optional;
 
 /**
  * Informational exchanges in both directions: the gateway's notifies and deletes (and DPD
- * R-U-THERE, answered at once), and ours: deletes, DPD R-U-THERE and INITIAL-CONTACT. Each is a
+ * R-U-THERE, answered at once), and ours: deletes, DPD R-U-THERE, INITIAL-CONTACT and the one
+ * rate-limited answer to a bad protected message ({@link #answerError}). Each is a
  * single message; what the gateway said is handed to the session as a {@link Received}.
  */
 final class Informational {
 
     private static final System.Logger LOG = System.getLogger(Informational.class.getName());
 
+    /** At most one error notify of ours per this period, so that bad input is never amplified. */
+    static final long ERROR_NOTIFY_MILLIS = 1_000;
+
     private final IkeSa sa;
     private final TaskManager tasks;
+    private long lastErrorNotify = Long.MIN_VALUE;
 
     /**
      * What a verified informational message from the gateway said.
@@ -103,6 +108,22 @@ final class Informational {
     void areYouThere(int sequence) {
         send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE, sa.cookies(),
                 ByteBuffer.allocate(4).putInt(sequence).array()));
+    }
+
+    /**
+     * Tells the gateway that a protected message of its was bad ({@link TaskEvent.Malformed}):
+     * only once phase 1 keys exist (the notify is then encrypted and hashed, RFC 2408 §5), never
+     * for an informational message, and at most once per {@link #ERROR_NOTIFY_MILLIS}.
+     *
+     * @return whether the notify was sent
+     */
+    boolean answerError(NotifyType type, long now) {
+        if (!sa.hasKeys() || lastErrorNotify != Long.MIN_VALUE && now - lastErrorNotify < ERROR_NOTIFY_MILLIS) {
+            return false;
+        }
+        lastErrorNotify = now;
+        send(new NotifyPayload(1, ProtocolId.ISAKMP, type, sa.cookies(), new byte[0]));
+        return true;
     }
 
     /** Tells the gateway that we hold no other SA with it, so that it can drop stale ones. */

@@ -25,6 +25,7 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,8 @@ final class Connection implements Runnable {
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final DataPlane dataPlane = new DataPlane();
+    private final InstantSource wall;
+    private final DataPlane dataPlane;
     private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final TunnelMtu mtu = new TunnelMtu();
@@ -106,13 +108,15 @@ final class Connection implements Runnable {
     }
 
     Connection(ConnectRequest request, EngineListener listener, IkeSessionFactory sessionFactory,
-            NetworkConfigurator configurator, LongSupplier clock, InetSocketAddress ikeBind,
+            NetworkConfigurator configurator, LongSupplier clock, InstantSource wall, InetSocketAddress ikeBind,
             InetSocketAddress nattBind) {
         this.request = request;
         this.listener = listener;
         this.sessionFactory = sessionFactory;
         this.configurator = configurator;
         this.clock = clock;
+        this.wall = wall;
+        this.dataPlane = new DataPlane(wall);
         this.ikeBind = ikeBind;
         this.nattBind = nattBind;
     }
@@ -277,7 +281,7 @@ final class Connection implements Runnable {
 
     /** Tells the session when the path to the gateway changed (see {@link NetworkWatch}). */
     private void checkNetwork(long now) {
-        NetworkWatch.Change change = networkWatch.check(sockets, now, System.currentTimeMillis());
+        NetworkWatch.Change change = networkWatch.check(sockets, now, wall.millis());
         if (change != NetworkWatch.Change.NONE) {
             LOG.log(Level.INFO, "network change: {0}", change);
             session.networkChanged(change == NetworkWatch.Change.LOCAL_ADDRESS, now);

@@ -9,6 +9,7 @@ import dev.roadwarrior.engine.ike.ChildSaKeys;
 import dev.roadwarrior.engine.ike.EspActivity;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +30,13 @@ final class DataPlane {
     private final EspProcessor esp = new EspProcessor();
     private final Map<Integer, EspSa> pendingOutbound = new HashMap<>();
     private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
+    private final InstantSource wall;
     private long lastInbound = Long.MIN_VALUE;
+
+    /** @param wall the calendar clock that dates each SA */
+    DataPlane(InstantSource wall) {
+        this.wall = wall;
+    }
 
     /** The table the TUN reader sends with. */
     SaTable sas() {
@@ -48,7 +55,7 @@ final class DataPlane {
      */
     void install(ChildSaKeys keys, boolean activate) {
         try {
-            Instant now = Instant.now();
+            Instant now = wall.instant();
             EspSa in = EspSa.create(Direction.INBOUND, keys.inboundSpi(), keys.transform(), keys.inboundKeymat(), now);
             EspSa out = EspSa.create(Direction.OUTBOUND, keys.outboundSpi(), keys.transform(), keys.outboundKeymat(),
                     now);

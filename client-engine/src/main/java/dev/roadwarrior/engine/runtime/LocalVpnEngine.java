@@ -3,12 +3,13 @@ package dev.roadwarrior.engine.runtime;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionObserver;
 import dev.roadwarrior.engine.api.ConnectionObservers;
-import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.ConnectionStatistics;
+import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineListener;
 import dev.roadwarrior.engine.api.VpnEngine;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
+import dev.roadwarrior.engine.time.EngineClock;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class LocalVpnEngine implements VpnEngine {
 
     private final IkeSessionFactory sessionFactory;
     private final NetworkConfigurator configurator;
-    private final LongSupplier monotonicMillis;
+    private final EngineClock clock;
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
     private final ConnectionObservers observers = new ConnectionObservers();
@@ -53,8 +54,7 @@ public final class LocalVpnEngine implements VpnEngine {
      * and ephemeral ports.
      */
     public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator) {
-        this(sessionFactory, configurator, () -> System.nanoTime() / 1_000_000L,
-                new InetSocketAddress(0), new InetSocketAddress(0));
+        this(sessionFactory, configurator, EngineClock.system(), new InetSocketAddress(0), new InetSocketAddress(0));
     }
 
     /**
@@ -69,9 +69,17 @@ public final class LocalVpnEngine implements VpnEngine {
      */
     public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
             LongSupplier monotonicMillis, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
+        this(sessionFactory, configurator, new EngineClock(monotonicMillis, EngineClock.system().wall()), ikeBind, nattBind);
+    }
+
+    /**
+     * An engine on {@code clock} (see {@link EngineClock}), with its own local socket addresses.
+     */
+    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
+            EngineClock clock, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
         this.configurator = Objects.requireNonNull(configurator, "configurator");
-        this.monotonicMillis = Objects.requireNonNull(monotonicMillis, "monotonicMillis");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.ikeBind = Objects.requireNonNull(ikeBind, "ikeBind");
         this.nattBind = Objects.requireNonNull(nattBind, "nattBind");
     }
@@ -84,7 +92,7 @@ public final class LocalVpnEngine implements VpnEngine {
         if (running != null && !running.terminated().isDone()) {
             throw new IllegalStateException("a connection is already running");
         }
-        Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory, configurator, monotonicMillis,
+        Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory, configurator, clock.monotonicMillis(), clock.wall(),
                 ikeBind, nattBind);
         current = connection;
         new Thread(connection, "rw-ike").start();

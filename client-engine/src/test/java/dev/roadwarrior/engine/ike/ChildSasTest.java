@@ -24,19 +24,7 @@ class ChildSasTest {
 
     private final EstablishedSa established = new EstablishedSa(TestRequests.aggressivePskXauth());
     private final List<IkeOutput> outputs = new ArrayList<>();
-    private final TaskManager tasks = new TaskManager(established.client, new TaskManager.Listener() {
-        @Override
-        public Optional<Task> route(IkeMessage message) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void completed(Task task) {
-        }
-
-        @Override
-        public void failed(ConnectException error) {
-        }
+    private final TaskManager tasks = new TaskManager(established.client, message -> Optional.empty(), e -> {
     }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
     private final Informational informational = new Informational(established.client, tasks);
     private final ChildSas children = new ChildSas(outputs::add, informational, new Random(2), 3600);

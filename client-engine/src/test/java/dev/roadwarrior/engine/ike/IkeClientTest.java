@@ -15,6 +15,8 @@ import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.jca.JcaIkeCrypto;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +67,8 @@ class IkeClientTest {
 
     private void connect(ConnectRequest request) {
         client = new IkeClient(request, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 40_000),
-                new InetSocketAddress("192.0.2.2", 40_001), GATEWAY, RetransmitPolicy.DEFAULT, new Random(7));
+                new InetSocketAddress("192.0.2.2", 40_001), GATEWAY, RetransmitPolicy.DEFAULT, new Random(7),
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
         client.start(now);
         pump();
     }
@@ -358,7 +361,7 @@ class IkeClientTest {
     @Test
     void aLostThirdMessageIsResentUntilTheGatewayStartsXauth() {
         gateway.xauthPassword = "pw";
-        gateway.loseThirdMessages = 1 + TaskManager.FINAL_REPEATS_MILLIS.length + 2;
+        gateway.loseThirdMessages = 1 + FinalRepeats.FINAL_REPEATS_MILLIS.length + 2;
         long start = now;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
         advance(15_000);
@@ -376,7 +379,7 @@ class IkeClientTest {
         gateway.xauthPassword = "pw";
         gateway.neverStartXauth = true;
         connect(request(86_400, ConnectRequest.AuthMethod.PSK_XAUTH, Optional.of("pw".toCharArray())));
-        advance(IkeSaSession.XAUTH_START_MILLIS - 1_000);
+        advance(SaSetup.XAUTH_START_MILLIS - 1_000);
         assertTrue(events(EngineEvent.Failed.class).isEmpty(), "still waiting");
         advance(2_000);
         List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);

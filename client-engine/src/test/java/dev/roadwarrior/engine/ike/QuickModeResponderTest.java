@@ -47,31 +47,18 @@ class QuickModeResponderTest {
     private final List<IkeOutput> outputs = new ArrayList<>();
     private final List<String> heard = new ArrayList<>();
     private QuickModeResponderTask task;
-    private final TaskManager manager = new TaskManager(established.client, new TaskManager.Listener() {
-        @Override
-        public Optional<Task> route(IkeMessage message) {
-            task = new QuickModeResponderTask(established.client, VIRTUAL_IP);
-            return Optional.of(task);
-        }
-
-        @Override
-        public void responded(Task t) {
+    private final TaskManager manager = new TaskManager(established.client, message -> {
+        task = new QuickModeResponderTask(established.client, VIRTUAL_IP);
+        return Optional.of(task);
+    }, e -> {
+        if (e instanceof TaskEvent.Answered) {
             heard.add("responded");
-        }
-
-        @Override
-        public void completed(Task t) {
+        } else if (e instanceof TaskEvent.Completed) {
             heard.add("completed");
-        }
-
-        @Override
-        public void abandoned(Task t) {
+        } else if (e instanceof TaskEvent.Abandoned) {
             heard.add("abandoned");
-        }
-
-        @Override
-        public void failed(ConnectException error) {
-            heard.add("failed " + error.reason());
+        } else if (e instanceof TaskEvent.Failed f) {
+            heard.add("failed " + f.error().reason());
         }
     }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
 

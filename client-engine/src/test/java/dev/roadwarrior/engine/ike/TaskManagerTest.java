@@ -2,6 +2,7 @@ package dev.roadwarrior.engine.ike;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import dev.roadwarrior.engine.ike.codec.payload.NoncePayload;
 import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
+import dev.roadwarrior.engine.ike.task.TaskType;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,20 +39,11 @@ class TaskManagerTest {
     void setUp() {
         sa = new IkeSa(TestRequests.aggressivePskXauth(), new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
                 new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
-        manager = new TaskManager(sa, new TaskManager.Listener() {
-            @Override
-            public Optional<Task> route(IkeMessage message) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void completed(Task task) {
-                completed.add(task);
-            }
-
-            @Override
-            public void failed(ConnectException error) {
-                failure = error;
+        manager = new TaskManager(sa, message -> Optional.empty(), e -> {
+            if (e instanceof TaskEvent.Completed c) {
+                completed.add(c.task());
+            } else if (e instanceof TaskEvent.Failed f) {
+                failure = f.error();
             }
         }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
     }
@@ -117,6 +110,32 @@ class TaskManagerTest {
         assertEquals(Long.MAX_VALUE, manager.nextDeadline());
     }
 
+    @Test
+    void aQueuedExchangeStartsOnlyOnceTheSaStateAllowsIt() {
+        EchoTask modeConfig = new EchoTask(sa, false, TaskType.MODE_CONFIG);
+        manager.queue(modeConfig, 0);
+        assertEquals(0, sends(), "no Mode Config before phase 1");
+        sa.state(IkeSaState.PHASE1);
+        manager.initiate(0);
+        assertEquals(0, sends());
+        sa.state(IkeSaState.MODE_CONFIG);
+        manager.initiate(0);
+        assertEquals(1, sends());
+        assertTrue(manager.busy());
+    }
+
+    @Test
+    void quickModesStartOnlyWhileTheSaCarriesTheTunnel() {
+        for (IkeSaState state : IkeSaState.values()) {
+            boolean expected = state == IkeSaState.QUICK_MODE || state == IkeSaState.ESTABLISHED
+                    || state == IkeSaState.REKEYING;
+            assertEquals(expected, TaskManager.allowed(TaskType.QUICK_MODE, state), state.name());
+            assertEquals(state == IkeSaState.CREATED || state == IkeSaState.PHASE1,
+                    TaskManager.allowed(TaskType.PHASE1, state), state.name());
+            assertFalse(TaskManager.allowed(TaskType.XAUTH, state), "responder tasks are never started by us");
+        }
+    }
+
     private long sends() {
         return outputs.stream().filter(o -> o instanceof IkeOutput.Send).count();
     }
@@ -125,14 +144,25 @@ class TaskManagerTest {
     private static final class EchoTask implements Task {
         private final IkeSa sa;
         private final boolean third;
+        private final TaskType type;
 
         EchoTask(IkeSa sa) {
             this(sa, false);
         }
 
         EchoTask(IkeSa sa, boolean third) {
+            this(sa, third, TaskType.PHASE1);
+        }
+
+        EchoTask(IkeSa sa, boolean third, TaskType type) {
             this.sa = sa;
             this.third = third;
+            this.type = type;
+        }
+
+        @Override
+        public TaskType type() {
+            return type;
         }
 
         @Override
@@ -161,19 +191,7 @@ class TaskManagerTest {
                         ConnectRequest.FragmentationMode.FORCE, 1400, true), r.config());
         sa = new IkeSa(forced, new JcaIkeCrypto(), new InetSocketAddress("192.0.2.2", 5000),
                 new InetSocketAddress("192.0.2.2", 5001), new InetSocketAddress("192.0.2.1", 500));
-        manager = new TaskManager(sa, new TaskManager.Listener() {
-            @Override
-            public Optional<Task> route(IkeMessage message) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void completed(Task task) {
-            }
-
-            @Override
-            public void failed(ConnectException error) {
-            }
+        manager = new TaskManager(sa, message -> Optional.empty(), e -> {
         }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
         IkeMessage big = new IkeMessage(IkeHeader.of(sa.initiatorCookie(), 0, ExchangeType.AGGRESSIVE, 0, 0),
                 List.of(new VendorIdPayload(new byte[1300])));

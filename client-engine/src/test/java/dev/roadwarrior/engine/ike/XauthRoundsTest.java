@@ -45,27 +45,15 @@ class XauthRoundsTest {
     private void start(ConnectRequest request) {
         sa = new EstablishedSa(request);
         xauth = new XauthTask(sa.client);
-        manager = new TaskManager(sa.client, new TaskManager.Listener() {
-            @Override
-            public Optional<Task> route(IkeMessage message) {
-                return Optional.of(xauth);
-            }
-
-            @Override
-            public void completed(Task task) {
-                completed.add(task);
-            }
-
-            @Override
-            public void waiting(Task task) {
+        manager = new TaskManager(sa.client, message -> Optional.of(xauth), e -> {
+            if (e instanceof TaskEvent.Completed c) {
+                completed.add(c.task());
+            } else if (e instanceof TaskEvent.Waiting) {
                 if (!xauth.retransmission()) { // as IkeSaSession: a retransmitted request asks nothing new
                     prompts.add(xauth.prompt().orElseThrow());
                 }
-            }
-
-            @Override
-            public void failed(ConnectException error) {
-                failure = error;
+            } else if (e instanceof TaskEvent.Failed f) {
+                failure = f.error();
             }
         }, o -> {
             if (o instanceof IkeOutput.Send s) {
@@ -135,7 +123,7 @@ class XauthRoundsTest {
         char[] code = "123456".toCharArray();
         IkeMessage reply = xauth.answer(prompt.promptId(), new EnumMap<>(Map.of(CredentialKind.PASSCODE, code)))
                 .orElseThrow();
-        manager.reply(xauth, reply.header().messageId(), reply, true, 5000);
+        manager.reply(xauth, reply.header().messageId(), reply, 5000);
         assertArrayEquals(new char[6], code, "the input is wiped");
         AttributePayload answer = lastReply();
         assertEquals("123456", text(answer, XAUTH_PASSCODE));
@@ -183,7 +171,7 @@ class XauthRoundsTest {
         input.put(CredentialKind.NEXT_PIN, "4711".toCharArray());
         input.put(CredentialKind.ANSWER, "Smith".toCharArray());
         IkeMessage reply = xauth.answer(prompt.promptId(), input).orElseThrow();
-        manager.reply(xauth, reply.header().messageId(), reply, true, 10);
+        manager.reply(xauth, reply.header().messageId(), reply, 10);
         AttributePayload answer = lastReply();
         assertEquals("bob", text(answer, XAUTH_USER_NAME));
         assertEquals("4711", text(answer, XAUTH_NEXT_PIN));
@@ -226,7 +214,7 @@ class XauthRoundsTest {
         IkeMessage reply = xauth.answer(prompts.get(0).promptId(),
                 new EnumMap<>(Map.of(CredentialKind.PASSCODE, "4711".toCharArray()))).orElseThrow();
         assertEquals(0x101, reply.header().messageId());
-        manager.reply(xauth, reply.header().messageId(), reply, true, 2_000);
+        manager.reply(xauth, reply.header().messageId(), reply, 2_000);
         assertEquals("4711", text(lastReply(), XAUTH_PASSCODE));
         assertNull(failure);
     }

@@ -8,36 +8,32 @@ import java.security.NoSuchAlgorithmException;
 /** A {@link Hasher} on {@link MessageDigest}. */
 final class JcaHasher implements Hasher {
 
-    private final HashAlgorithm algorithm;
-    private final String jcaName;
-    private final int outputLength;
+    private final JcaHash hash;
 
-    JcaHasher(HashAlgorithm algorithm, String jcaName, int outputLength) {
-        this.algorithm = algorithm;
-        this.jcaName = jcaName;
-        this.outputLength = outputLength;
+    JcaHasher(JcaHash hash) {
+        this.hash = hash;
     }
 
     @Override
     public HashAlgorithm algorithm() {
-        return algorithm;
+        return hash.algorithm();
     }
 
     @Override
     public int outputLength() {
-        return outputLength;
+        return hash.outputLength();
     }
 
     @Override
     public byte[] digest(byte[]... data) {
         try {
-            MessageDigest md = MessageDigest.getInstance(jcaName);
+            MessageDigest md = MessageDigest.getInstance(hash.digestName());
             for (byte[] d : data) {
                 md.update(d);
             }
             return md.digest();
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jcaName + " unavailable", e); // every JDK has these
+            throw new IllegalStateException(hash.digestName() + " unavailable", e); // every JDK has these
         }
     }
 }

@@ -64,18 +64,17 @@ public final class JcaIkeCrypto implements IkeCrypto {
 
     @Override
     public boolean hasHash(HashAlgorithm algorithm) {
-        return jcaDigestName(algorithm) != null;
+        return JcaHash.of(algorithm).isPresent();
     }
 
     @Override
     public Hasher createHasher(HashAlgorithm algorithm) {
-        return new JcaHasher(algorithm, requireDigestName(algorithm), outputLength(algorithm));
+        return new JcaHasher(require(algorithm));
     }
 
     @Override
     public Prf createPrf(HashAlgorithm algorithm) {
-        String mac = "Hmac" + requireDigestName(algorithm).replace("-", "");
-        return new JcaPrf(algorithm, mac, outputLength(algorithm));
+        return new JcaPrf(require(algorithm));
     }
 
     @Override
@@ -102,32 +101,7 @@ public final class JcaIkeCrypto implements IkeCrypto {
         return out;
     }
 
-    private static String requireDigestName(HashAlgorithm algorithm) {
-        String name = jcaDigestName(algorithm);
-        if (name == null) {
-            throw new IllegalArgumentException("unsupported hash " + algorithm);
-        }
-        return name;
-    }
-
-    private static String jcaDigestName(HashAlgorithm algorithm) {
-        return switch (algorithm.value()) {
-            case 1 -> "MD5";
-            case 2 -> "SHA-1";
-            case 4 -> "SHA-256";
-            case 5 -> "SHA-384";
-            case 6 -> "SHA-512";
-            default -> null;
-        };
-    }
-
-    private static int outputLength(HashAlgorithm algorithm) {
-        return switch (algorithm.value()) {
-            case 1 -> 16;
-            case 2 -> 20;
-            case 4 -> 32;
-            case 5 -> 48;
-            default -> 64;
-        };
+    private static JcaHash require(HashAlgorithm algorithm) {
+        return JcaHash.of(algorithm).orElseThrow(() -> new IllegalArgumentException("unsupported hash " + algorithm));
     }
 }

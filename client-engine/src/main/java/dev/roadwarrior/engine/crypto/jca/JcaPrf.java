@@ -15,24 +15,22 @@ final class JcaPrf implements Prf {
      */
     private static final byte[] EMPTY_KEY_EQUIVALENT = new byte[1];
 
-    private final HashAlgorithm algorithm;
+    private final JcaHash hash;
     private final String jcaName;
-    private final int outputLength;
 
-    JcaPrf(HashAlgorithm algorithm, String jcaName, int outputLength) {
-        this.algorithm = algorithm;
-        this.jcaName = jcaName;
-        this.outputLength = outputLength;
+    JcaPrf(JcaHash hash) {
+        this.hash = hash;
+        this.jcaName = hash.macName();
     }
 
     @Override
     public HashAlgorithm algorithm() {
-        return algorithm;
+        return hash.algorithm();
     }
 
     @Override
     public int outputLength() {
-        return outputLength;
+        return hash.outputLength();
     }
 
     @Override

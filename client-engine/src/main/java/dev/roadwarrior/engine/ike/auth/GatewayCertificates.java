@@ -12,7 +12,7 @@ import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -35,13 +35,13 @@ public final class GatewayCertificates {
     private static final int NON_REPUDIATION = 1;
 
     private final List<X509Certificate> authorities;
-    private final Clock clock;
+    private final InstantSource clock;
 
     /**
      * @param authorities the profile's CA certificates (at least one)
      * @param clock the time that "valid now" refers to
      */
-    public GatewayCertificates(List<X509Certificate> authorities, Clock clock) {
+    public GatewayCertificates(List<X509Certificate> authorities, InstantSource clock) {
         if (authorities.isEmpty()) {
             throw new IllegalArgumentException("no certificate authority");
         }

@@ -9,7 +9,7 @@ import dev.roadwarrior.engine.ike.codec.payload.IdPayload;
 import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import java.net.Inet4Address;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -38,7 +38,7 @@ public sealed interface Phase1Authenticator permits PreSharedKeyAuthenticator, S
      * @throws ConnectException CERTIFICATE_FILE_UNUSABLE for certificate or key files that cannot
      *     be used, NOT_SUPPORTED for identities the method cannot send
      */
-    static Phase1Authenticator of(ConnectRequest request, Clock clock) throws ConnectException {
+    static Phase1Authenticator of(ConnectRequest request, InstantSource clock) throws ConnectException {
         return request.phase1().auth().usesPreSharedKey() ? new PreSharedKeyAuthenticator(request)
                 : SignatureAuthenticator.of(request, clock);
     }

@@ -29,7 +29,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +57,7 @@ final class SignatureAuthenticator implements Phase1Authenticator {
         this.groupHash = groupHash;
     }
 
-    static SignatureAuthenticator of(ConnectRequest request, Clock clock) throws ConnectException {
+    static SignatureAuthenticator of(ConnectRequest request, InstantSource clock) throws ConnectException {
         Credentials c = request.credentials();
         AuthMethod method = request.phase1().auth();
         GatewayCertificates trust = new GatewayCertificates(

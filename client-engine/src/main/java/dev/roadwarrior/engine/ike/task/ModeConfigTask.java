@@ -60,6 +60,11 @@ public final class ModeConfigTask implements Task {
     }
 
     @Override
+    public TaskType type() {
+        return TaskType.MODE_CONFIG;
+    }
+
+    @Override
     public IkeMessage build() {
         HostConfig config = sa.request().config();
         List<DataAttribute> ask = new ArrayList<>();

@@ -65,6 +65,11 @@ public final class QuickModeResponderTask implements Task {
     }
 
     @Override
+    public TaskType type() {
+        return TaskType.QUICK_MODE_RESPONDER;
+    }
+
+    @Override
     public IkeMessage build() {
         throw new UnsupportedOperationException("the gateway starts this Quick Mode");
     }

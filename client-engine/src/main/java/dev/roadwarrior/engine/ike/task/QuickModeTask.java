@@ -93,6 +93,11 @@ public final class QuickModeTask implements Task {
     }
 
     @Override
+    public TaskType type() {
+        return TaskType.QUICK_MODE;
+    }
+
+    @Override
     public IkeMessage build() {
         ConnectRequest.Phase2 p2 = sa.request().phase2();
         ConnectRequest.Phase2 withPfs = new ConnectRequest.Phase2(p2.proposals(), pfsGroup, p2.lifetimeSeconds(),

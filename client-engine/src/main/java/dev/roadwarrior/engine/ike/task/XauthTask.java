@@ -112,6 +112,11 @@ public final class XauthTask implements Task {
     }
 
     @Override
+    public TaskType type() {
+        return TaskType.XAUTH;
+    }
+
+    @Override
     public IkeMessage build() {
         throw new UnsupportedOperationException("XAuth is driven by the gateway");
     }
@@ -141,7 +146,13 @@ public final class XauthTask implements Task {
             lastAnswer = null;
             outcome = status.get().longValue() == 1 ? Outcome.SUCCEEDED
                     : answered.isEmpty() ? Outcome.REFUSED : Outcome.CREDENTIALS_REFUSED;
-            return TaskResult.finished(ack);
+            return switch (outcome) {
+                case SUCCEEDED -> TaskResult.finished(ack);
+                case CREDENTIALS_REFUSED -> TaskResult.failed(ack, new ConnectException(FailureReason.WRONG_USER_PASSWORD,
+                        "the gateway refused the " + answered() + " sent" + message.map(m -> ": \"" + m + "\"").orElse("")));
+                default -> TaskResult.failed(ack, new ConnectException(FailureReason.IDENTITY_REJECTED,
+                        "the gateway ended user authentication"));
+            };
         }
         throw new IkeProtocolException(NotifyType.PAYLOAD_MALFORMED, "unexpected XAuth message type " + attrs.messageType());
     }
@@ -190,7 +201,7 @@ public final class XauthTask implements Task {
             return TaskResult.waiting();
         }
         if (retransmission && lastAnswer != null) {
-            return TaskResult.finished(HashedMessages.build(sa, ExchangeType.TRANSACTION, mid, List.of(
+            return TaskResult.answered(HashedMessages.build(sa, ExchangeType.TRANSACTION, mid, List.of(
                     new AttributePayload(AttributePayload.REPLY, attrs.identifier(), lastAnswer))));
         }
         lastRequest = attrs.attributes();
@@ -213,7 +224,7 @@ public final class XauthTask implements Task {
         }
         if (missing.isEmpty()) {
             pending = null;
-            return TaskResult.finished(reply(mid, attrs, asked, Map.of()));
+            return TaskResult.answered(reply(mid, attrs, asked, Map.of()));
         }
         String challenge = attrs.attribute(XAUTH_CHALLENGE).map(c -> printable(c.value())).orElse("");
         boolean repeated = missing.contains(CredentialKind.PASSWORD) && answered.contains(CredentialKind.PASSWORD);

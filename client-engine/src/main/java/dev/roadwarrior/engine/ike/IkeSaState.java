@@ -1,0 +1,38 @@
+package dev.roadwarrior.engine.ike;
+
+/**
+ * Where one ISAKMP SA stands; the SA's session ({@link IkeSaSession}) moves it forward, and the
+ * {@link TaskManager} decides from it which exchange may start next (as in strongSwan's
+ * {@code ike_sa_state_t} and {@code task_manager_v1}).
+ *
+ * <pre>
+ * CREATED → PHASE1 → [XAUTH] → MODE_CONFIG → QUICK_MODE → ESTABLISHED ⇄ REKEYING
+ *                                                              ↓
+ *                     (any state) ───────────────────────→ DELETING → DESTROYED
+ * </pre>
+ */
+public enum IkeSaState {
+    /** Nothing sent yet: only a phase 1 exchange may start. */
+    CREATED,
+    /** Main or Aggressive Mode is under way. */
+    PHASE1,
+    /** Phase 1 is done; the gateway runs (or is due to start) XAuth. */
+    XAUTH,
+    /** Authenticated; Mode Config is asked for, or awaited from the gateway. */
+    MODE_CONFIG,
+    /** The virtual address is known; the first ESP SA pair is being negotiated. */
+    QUICK_MODE,
+    /** The tunnel's SA pair is up: Quick Modes renew it, DPD watches the gateway. */
+    ESTABLISHED,
+    /** A new ISAKMP SA is being negotiated to replace this one, which still carries the tunnel. */
+    REKEYING,
+    /** Replaced or failing: the SA waits to be deleted and starts no exchange. */
+    DELETING,
+    /** Deleted and its keys wiped. */
+    DESTROYED;
+
+    /** Whether this SA may start a Quick Mode of its own (renew or replace its SA pair). */
+    boolean carriesTunnel() {
+        return this == QUICK_MODE || this == ESTABLISHED || this == REKEYING;
+    }
+}

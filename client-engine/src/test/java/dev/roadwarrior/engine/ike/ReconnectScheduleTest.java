@@ -1,0 +1,59 @@
+package dev.roadwarrior.engine.ike;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roadwarrior.engine.api.FailureReason;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** When the client tries again, and whether. */
+class ReconnectScheduleTest {
+
+    private final ReconnectSchedule schedule = new ReconnectSchedule(ReconnectPolicy.DEFAULT, new Random(1));
+
+    @Test
+    void aFirstConnectThatNeverReachedTheGatewayIsNotRetried() {
+        assertFalse(schedule.worthRetrying(FailureReason.GATEWAY_UNREACHABLE, false));
+    }
+
+    @Test
+    void aFirstConnectThatReachedTheGatewayGetsThreeAttemptsInAll() {
+        schedule.reached();
+        for (int attempt = 1; attempt < ReconnectSchedule.FIRST_CONNECT_ATTEMPTS; attempt++) {
+            assertTrue(schedule.worthRetrying(FailureReason.GATEWAY_UNREACHABLE, false), "attempt " + attempt);
+            schedule.scheduleRetry(0);
+        }
+        assertFalse(schedule.worthRetrying(FailureReason.GATEWAY_UNREACHABLE, false));
+    }
+
+    @Test
+    void aTunnelThatWorkedIsRetriedForAsLongAsItTakesButNotForAWrongPassword() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertTrue(schedule.worthRetrying(FailureReason.PEER_DEAD, true));
+            schedule.scheduleRetry(0);
+        }
+        assertFalse(schedule.worthRetrying(FailureReason.WRONG_USER_PASSWORD, true));
+        assertTrue(schedule.worthRetrying(FailureReason.XAUTH_NOT_STARTED, true), "a restarting gateway");
+        assertFalse(ReconnectSchedule.retryable(FailureReason.XAUTH_NOT_STARTED, false), "another auth method");
+    }
+
+    @Test
+    void theFirstRetryIsImmediateAndCancelsThePlannedRekey() {
+        schedule.tunnelUp(0, 3_600, 0);
+        assertTrue(schedule.rekeyAt() < 3_600_000, "rekey before the lifetime ends: " + schedule.rekeyAt());
+        assertEquals(0, schedule.scheduleRetry(5_000));
+        assertTrue(schedule.retryDue(5_000));
+        assertFalse(schedule.retryDue(5_000), "once");
+        assertEquals(Long.MAX_VALUE, schedule.rekeyAt());
+    }
+
+    @Test
+    void aFailedRekeyIsTriedAgainAfterAtLeastASecond() {
+        schedule.rekeyFailed(10_000);
+        assertTrue(schedule.rekeyAt() >= 11_000, String.valueOf(schedule.rekeyAt()));
+        assertFalse(schedule.rekeyDue(schedule.rekeyAt() - 1));
+        assertTrue(schedule.rekeyDue(schedule.rekeyAt()));
+    }
+}
