@@ -10,6 +10,7 @@ import dev.roadwarrior.platform.linux.CommandRunner;
 import dev.roadwarrior.platform.linux.DnsConfigurator;
 import dev.roadwarrior.platform.linux.LinuxNetworkConfigurator;
 import dev.roadwarrior.profiles.RoadwarriorPaths;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -35,7 +36,8 @@ public final class Engines {
         JcaIkeCrypto crypto = new JcaIkeCrypto();
         SecureRandom random = new SecureRandom();
         return new LocalVpnEngine((request, localIke, localNatt, gateway) -> new IkeClient(request, crypto, localIke,
-                localNatt, gateway, RetransmitPolicy.DEFAULT, random), configurator);
+                localNatt, gateway, RetransmitPolicy.DEFAULT, random), configurator, () -> System.nanoTime() / 1_000_000L,
+                System::currentTimeMillis, new InetSocketAddress(0), new InetSocketAddress(0));
     }
 
     /**

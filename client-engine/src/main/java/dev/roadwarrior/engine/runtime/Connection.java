@@ -14,8 +14,6 @@ import dev.roadwarrior.engine.esp.EspStatistics;
 import dev.roadwarrior.engine.esp.EspTransform;
 import dev.roadwarrior.engine.esp.PathMtu;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
-import dev.roadwarrior.engine.ike.ChildSaKeys;
-import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
 import dev.roadwarrior.engine.spi.TunnelConfig;
@@ -47,11 +45,7 @@ import java.util.function.LongSupplier;
 final class Connection implements Runnable {
 
     /** How long a disconnect waits for the session to finish before the host is restored anyway. */
-    static final long DISCONNECT_GRACE_MILLIS = 5_000;
-    /** How often the session hears what the data plane saw, and listeners get the counters ({@code Statistics}). */
-    static final long TRAFFIC_REPORT_MILLIS = 1_000;
-    /** How often the route to the gateway is looked up (has the local address changed?). */
-    static final long NETWORK_CHECK_MILLIS = 2_000;
+    static final long DISCONNECT_GRACE_MILLIS = ConnectionTimers.DISCONNECT_GRACE_MILLIS;
     /** The path MTU assumed when the host cannot tell: Ethernet's. */
     static final int DEFAULT_PATH_MTU = 1_500;
     /** The path MTU assumed after EMSGSIZE when the host cannot tell the learned one: IPv6's minimum, common for tunnelled uplinks. */
@@ -63,10 +57,12 @@ final class Connection implements Runnable {
     private final IkeSessionFactory sessionFactory;
     private final NetworkConfigurator configurator;
     private final LongSupplier clock;
+    private final LongSupplier wallClock;
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final DataPlane dataPlane = new DataPlane();
+    private final DataPlane dataPlane;
+    private final ConnectionTimers timers = new ConnectionTimers();
     private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final TunnelMtu mtu = new TunnelMtu();
@@ -81,14 +77,10 @@ final class Connection implements Runnable {
 
     // engine thread only
     private IkeSession session;
+    private OutputDispatcher outputs;
     private ConnectionState announced = ConnectionState.DISCONNECTED;
     private EngineEvent terminal;
     private boolean teardownDue;
-    private long disconnectDeadline = Long.MAX_VALUE;
-    private long nextKeepalive = Long.MAX_VALUE;
-    private long nextTraffic;
-    private long nextNetworkCheck;
-    private boolean reopenDue;
     private HostTunnel host;
     /** The TUN device's MTU, fixed at the first tunnel up so that a rekey never reconfigures the host for it. */
     private int tunMtu;
@@ -106,9 +98,11 @@ final class Connection implements Runnable {
     }
 
     Connection(ConnectRequest request, EngineListener listener, IkeSessionFactory sessionFactory,
-            NetworkConfigurator configurator, LongSupplier clock, InetSocketAddress ikeBind,
+            NetworkConfigurator configurator, LongSupplier clock, LongSupplier wallClock, InetSocketAddress ikeBind,
             InetSocketAddress nattBind) {
         this.request = request;
+        this.wallClock = wallClock;
+        this.dataPlane = new DataPlane(wallClock);
         this.listener = listener;
         this.sessionFactory = sessionFactory;
         this.configurator = configurator;
@@ -172,10 +166,20 @@ final class Connection implements Runnable {
             }
             host = new HostTunnel(configurator, dataPlane, this::tunFailed, clock, mtu, this::messageTooLong);
             sockets.onMessageTooLong(this::messageTooLong);
+            outputs = new OutputDispatcher(sockets, dataPlane, new OutputDispatcher.Effects() {
+                @Override
+                public void onSessionEvent(EngineEvent event, long now) {
+                    Connection.this.onSessionEvent(event, now);
+                }
+
+                @Override
+                public void installFailed(String detail) {
+                    fail(FailureReason.PROTOCOL_ERROR, detail);
+                }
+            });
             session = sessionFactory.create(request, sockets.localIke(), sockets.localNatt(), sockets.gateway());
             long now = clock.getAsLong();
-            nextTraffic = now + TRAFFIC_REPORT_MILLIS;
-            nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
+            timers.start(now);
             session.start(now);
             drain(now);
             loop();
@@ -213,16 +217,16 @@ final class Connection implements Runnable {
                 drain(now);
                 continue;
             }
-            if ((disconnectRequested || teardownDue) && disconnectDeadline == Long.MAX_VALUE) {
+            if ((disconnectRequested || teardownDue) && !timers.disconnecting()) {
                 beginDisconnect(now);
                 continue;
             }
-            if (now >= disconnectDeadline) {
+            if (timers.disconnectExpired(now)) {
                 LOG.log(Level.WARNING, "the IKE session did not finish within {0} ms of the disconnect",
                         DISCONNECT_GRACE_MILLIS);
                 return;
             }
-            if (reopenDue) {
+            if (outputs.takeReopen()) {
                 reopenSockets(now);
                 continue;
             }
@@ -231,8 +235,7 @@ final class Connection implements Runnable {
                 learnPathMtu();
                 continue;
             }
-            if (now >= nextTraffic) {
-                nextTraffic = now + TRAFFIC_REPORT_MILLIS;
+            if (timers.trafficDue(now)) {
                 if (dataPlane.active()) {
                     session.traffic(dataPlane.activity(host.lastSentMillis()), now);
                     drain(now);
@@ -240,8 +243,7 @@ final class Connection implements Runnable {
                 reportStatistics();
                 continue;
             }
-            if (now >= nextNetworkCheck) {
-                nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
+            if (timers.networkCheckDue(now)) {
                 checkNetwork(now);
                 continue;
             }
@@ -251,20 +253,16 @@ final class Connection implements Runnable {
                 drain(now);
                 continue;
             }
-            if (nextKeepalive <= now) {
+            if (timers.keepaliveDue(now, request.transport().keepaliveSeconds())) {
                 sendKeepalive();
-                nextKeepalive = now + request.transport().keepaliveSeconds() * 1000L;
                 continue;
             }
-            long wake = Math.min(Math.min(Math.min(sessionDeadline, nextKeepalive), disconnectDeadline),
-                    Math.min(nextTraffic, nextNetworkCheck));
-            sockets.poll(Math.max(1, wake - now), this::onDatagram);
+            sockets.poll(timers.waitMillis(now, sessionDeadline), this::onDatagram);
         }
     }
 
-    /** Opens new sockets as the session asked ({@link IkeOutput.OpenSockets}) and tells it how that went. */
+    /** Opens new sockets as the session asked ({@link dev.roadwarrior.engine.ike.IkeOutput.OpenSockets}) and tells it how that went. */
     private void reopenSockets(long now) {
-        reopenDue = false;
         try {
             sockets.reopen();
             session.socketsOpened(sockets.localIke(), sockets.localNatt(), now);
@@ -277,7 +275,7 @@ final class Connection implements Runnable {
 
     /** Tells the session when the path to the gateway changed (see {@link NetworkWatch}). */
     private void checkNetwork(long now) {
-        NetworkWatch.Change change = networkWatch.check(sockets, now, System.currentTimeMillis());
+        NetworkWatch.Change change = networkWatch.check(sockets, now, wallClock.getAsLong());
         if (change != NetworkWatch.Change.NONE) {
             LOG.log(Level.INFO, "network change: {0}", change);
             session.networkChanged(change == NetworkWatch.Change.LOCAL_ADDRESS, now);
@@ -321,14 +319,13 @@ final class Connection implements Runnable {
     }
 
     private void beginDisconnect(long now) {
-        disconnectDeadline = now + DISCONNECT_GRACE_MILLIS;
+        timers.beginDisconnect(now);
         announce(ConnectionState.DISCONNECTING);
         session.disconnect(now);
         drain(now);
     }
 
     private void onDatagram(ByteBuffer datagram, boolean viaNatt) {
-        LOG.log(Level.TRACE, "received {0} bytes on the {1} socket", datagram.remaining(), viaNatt ? "NAT-T" : "IKE");
         try {
             if (!viaNatt) {
                 receiveIke(datagram, false);
@@ -380,42 +377,11 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Carries out the session's outputs, in order. */
+    /** Carries out the session's outputs, in order ({@link OutputDispatcher}). */
     private void drain(long now) {
-        for (IkeOutput output : session.drainOutputs()) {
-            try {
-                if (output instanceof IkeOutput.Send s) {
-                    LOG.log(Level.TRACE, "sending {0} bytes on the {1} socket", s.datagram().length,
-                            s.natt() ? "NAT-T" : "IKE");
-                    sockets.sendIke(s.datagram(), s.natt());
-                } else if (output instanceof IkeOutput.InstallChildSa i) {
-                    install(i.keys(), i.activate());
-                } else if (output instanceof IkeOutput.ActivateOutbound a) {
-                    dataPlane.activate(a.outboundSpi());
-                } else if (output instanceof IkeOutput.RemoveChildSa r) {
-                    dataPlane.remove(r.inboundSpi(), r.outboundSpi());
-                } else if (output instanceof IkeOutput.OpenSockets) {
-                    reopenDue = true; // not here: drain may run inside a poll of the sockets
-                } else if (output instanceof IkeOutput.Emit e) {
-                    onSessionEvent(e.event(), now);
-                }
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "IKE datagram not sent: {0}", e.toString());
-            }
-        }
-        int keepaliveSeconds = request.transport().keepaliveSeconds();
-        if (nextKeepalive == Long.MAX_VALUE && keepaliveSeconds > 0 && session.nattActive()) {
-            nextKeepalive = now + keepaliveSeconds * 1000L;
-        }
-    }
-
-    /** Installs an SA pair (make-before-break); the data plane wipes the keymat the session handed over. */
-    private void install(ChildSaKeys keys, boolean activate) {
-        try {
-            dataPlane.install(keys, activate);
-            LOG.log(Level.INFO, "installed {0}{1}", keys, activate ? "" : " (outbound pending)");
-        } catch (IllegalArgumentException e) {
-            fail(FailureReason.PROTOCOL_ERROR, "cannot install " + keys + ": " + e.getMessage());
+        outputs.dispatch(session.drainOutputs(), now);
+        if (session.nattActive()) {
+            timers.armKeepalive(now, request.transport().keepaliveSeconds());
         }
     }
 
@@ -504,7 +470,7 @@ final class Connection implements Runnable {
     }
 
     private boolean ending() {
-        return terminal != null || teardownDue || disconnectDeadline != Long.MAX_VALUE;
+        return terminal != null || teardownDue || timers.disconnecting();
     }
 
     /** Announces a state change; once the teardown has begun, the state only goes down. */

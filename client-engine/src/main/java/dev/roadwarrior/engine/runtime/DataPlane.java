@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The ESP side of a connection as the engine thread sees it: the SA table the TUN thread sends
@@ -25,11 +26,17 @@ final class DataPlane {
 
     private static final int MAX_DATAGRAM = 65_535;
 
+    private final LongSupplier wallMillis;
     private final SaTable sas = new SaTable();
     private final EspProcessor esp = new EspProcessor();
     private final Map<Integer, EspSa> pendingOutbound = new HashMap<>();
     private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
     private long lastInbound = Long.MIN_VALUE;
+
+    /** A data plane that stamps its SAs with {@code wallMillis} (milliseconds since the epoch). */
+    DataPlane(LongSupplier wallMillis) {
+        this.wallMillis = wallMillis;
+    }
 
     /** The table the TUN reader sends with. */
     SaTable sas() {
@@ -48,7 +55,7 @@ final class DataPlane {
      */
     void install(ChildSaKeys keys, boolean activate) {
         try {
-            Instant now = Instant.now();
+            Instant now = Instant.ofEpochMilli(wallMillis.getAsLong());
             EspSa in = EspSa.create(Direction.INBOUND, keys.inboundSpi(), keys.transform(), keys.inboundKeymat(), now);
             EspSa out = EspSa.create(Direction.OUTBOUND, keys.outboundSpi(), keys.transform(), keys.outboundKeymat(),
                     now);

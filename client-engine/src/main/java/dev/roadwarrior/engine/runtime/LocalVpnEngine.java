@@ -43,35 +43,31 @@ public final class LocalVpnEngine implements VpnEngine {
     private final IkeSessionFactory sessionFactory;
     private final NetworkConfigurator configurator;
     private final LongSupplier monotonicMillis;
+    private final LongSupplier wallMillis;
     private final InetSocketAddress ikeBind;
     private final InetSocketAddress nattBind;
     private final ConnectionObservers observers = new ConnectionObservers();
     private volatile Connection current;
 
     /**
-     * An engine on the system's monotonic clock, with both sockets bound to the wildcard address
-     * and ephemeral ports.
-     */
-    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator) {
-        this(sessionFactory, configurator, () -> System.nanoTime() / 1_000_000L,
-                new InetSocketAddress(0), new InetSocketAddress(0));
-    }
-
-    /**
-     * An engine with its own clock and local socket addresses.
+     * An engine with its clocks and local socket addresses (the engine reads no clock of its own).
      *
      * @param sessionFactory creates the IKE session of each connection
      * @param configurator sets up and restores the host
      * @param monotonicMillis a monotonic clock in milliseconds (any origin); called from the engine
      *     thread and from {@link #statistics()}, so it must be thread-safe
+     * @param wallMillis the wall clock in milliseconds since the epoch (a jump ahead of the
+     *     monotonic clock means the machine slept); thread-safe
      * @param ikeBind the local address of the IKE socket (port 0: ephemeral)
      * @param nattBind the local address of the NAT-T socket (port 0: ephemeral)
      */
     public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
-            LongSupplier monotonicMillis, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
+            LongSupplier monotonicMillis, LongSupplier wallMillis, InetSocketAddress ikeBind,
+            InetSocketAddress nattBind) {
         this.sessionFactory = Objects.requireNonNull(sessionFactory, "sessionFactory");
         this.configurator = Objects.requireNonNull(configurator, "configurator");
         this.monotonicMillis = Objects.requireNonNull(monotonicMillis, "monotonicMillis");
+        this.wallMillis = Objects.requireNonNull(wallMillis, "wallMillis");
         this.ikeBind = Objects.requireNonNull(ikeBind, "ikeBind");
         this.nattBind = Objects.requireNonNull(nattBind, "nattBind");
     }
@@ -85,7 +81,7 @@ public final class LocalVpnEngine implements VpnEngine {
             throw new IllegalStateException("a connection is already running");
         }
         Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory, configurator, monotonicMillis,
-                ikeBind, nattBind);
+                wallMillis, ikeBind, nattBind);
         current = connection;
         new Thread(connection, "rw-ike").start();
     }

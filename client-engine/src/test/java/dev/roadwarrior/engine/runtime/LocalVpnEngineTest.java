@@ -66,7 +66,7 @@ class LocalVpnEngineTest {
             ScriptedSession s = new ScriptedSession(mode, localIke, localNatt, gw);
             session.set(s);
             return s;
-        }, configurator, millis, any, any);
+        }, configurator, millis, System::currentTimeMillis, any, any);
     }
 
     private ConnectRequest request(String host, int keepaliveSeconds) {
@@ -165,7 +165,7 @@ class LocalVpnEngineTest {
                     ScriptedSession.SPLIT_DNS_CONFIG);
             session.set(s);
             return s;
-        }, configurator, clock::get, new InetSocketAddress(0), new InetSocketAddress(0));
+        }, configurator, clock::get, System::currentTimeMillis, new InetSocketAddress(0), new InetSocketAddress(0));
         connectAndBringUp(0);
         EngineEvent.Warning w = listener.events.stream().filter(EngineEvent.Warning.class::isInstance)
                 .map(EngineEvent.Warning.class::cast).findFirst().orElseThrow();
