@@ -46,6 +46,7 @@ cleanup() {
         for p in $(ip netns pids "$(ns $n)" 2>/dev/null); do kill -9 "$p" 2>/dev/null; done
         ip netns del "$(ns $n)" 2>/dev/null
     done
+    wait 2>/dev/null
 }
 trap cleanup EXIT
 
@@ -134,6 +135,11 @@ sleep 0.3
 
 # ---- measuring ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+thread_ticks() { # "tid:name ticks" per thread, sorted for join
+    for t in /proc/"$1"/task/*; do
+        printf '%s:%s %s\n' "${t##*/}" "$(tr ' ' _ <"$t/comm")" "$(awk '{print $14 + $15}' "$t/stat")"
+    done 2>/dev/null | sort
+}
 hwm_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 # transfer PID DIRECTION(up|down) -> "cpu_s_per_gb mbit_s"
@@ -142,14 +148,20 @@ transfer() {
     [ "$dir" = down ] && flag=-R
     local before after
     before=$(cpu_ticks "$pid")
+    thread_ticks "$pid" >"$OUT/threads-$current-$dir.before"
     in_ns client iperf3 -c 10.77.0.10 $flag -n "${GB}G" -J >"$OUT/iperf3-$current-$dir.json"
     after=$(cpu_ticks "$pid")
+    thread_ticks "$pid" >"$OUT/threads-$current-$dir.after"
+    # per thread, the ticks of the transfer: threads-<client>-<dir>.txt
+    join -a 2 "$OUT/threads-$current-$dir.before" "$OUT/threads-$current-$dir.after" |
+        awk '{d = (NF == 3) ? $3 - $2 : $2; if (d > 0) print d, $1}' | sort -rn >"$OUT/threads-$current-$dir.txt"
     local bytes mbit
     bytes=$(jq '.end.sum_received.bytes' "$OUT/iperf3-$current-$dir.json")
     mbit=$(jq '.end.sum_received.bits_per_second / 1e6' "$OUT/iperf3-$current-$dir.json")
     awk -v t=$((after - before)) -v hz="$ticks" -v b="$bytes" -v m="$mbit" \
         'BEGIN {printf "%.1f %.0f", t / hz / (b / 1e9), m}'
 }
+stamp() { perl -MTime::HiRes=time -ne '$| = 1; printf "%d %s", time * 1000, $_'; } # ms stamp per line
 wait_for() { # file pattern timeout_s
     local deadline=$(( $(date +%s) + $3 ))
     until grep -q "$2" "$1" 2>/dev/null; do
@@ -279,8 +291,9 @@ run_rw_fg() {
     local times=() pid=""
     for i in $(seq 1 "$RUNS"); do
         local t0; t0=$(now_ms)
+        echo "$t0 start" >"$OUT/rw-fg-$i.log"
         ip netns exec "$(ns client)" "$rw" connect lab --password-stdin --foreground \
-            <<<alice-password >"$OUT/rw-fg-$i.log" 2>&1 &
+            <<<alice-password > >(stamp >>"$OUT/rw-fg-$i.log") 2>&1 &
         pid=$!
         wait_for "$OUT/rw-fg-$i.log" "Tunnel up" 30
         times+=($(( $(now_ms) - t0 )))
