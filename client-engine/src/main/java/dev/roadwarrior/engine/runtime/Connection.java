@@ -53,7 +53,6 @@ final class Connection implements Runnable {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final ConnectRequest request;
-    private final EngineListener listener;
     private final IkeSessionFactory sessionFactory;
     private final NetworkConfigurator configurator;
     private final LongSupplier clock;
@@ -63,11 +62,11 @@ final class Connection implements Runnable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final DataPlane dataPlane;
     private final ConnectionTimers timers = new ConnectionTimers();
+    private final Announcer announcer;
     private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final TunnelMtu mtu = new TunnelMtu();
 
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Tunnel tunnel;
     private volatile boolean disconnectRequested;
     private volatile String tunFailure;
@@ -78,8 +77,6 @@ final class Connection implements Runnable {
     // engine thread only
     private IkeSession session;
     private OutputDispatcher outputs;
-    private ConnectionState announced = ConnectionState.DISCONNECTED;
-    private EngineEvent terminal;
     private boolean teardownDue;
     private HostTunnel host;
     /** The TUN device's MTU, fixed at the first tunnel up so that a rekey never reconfigures the host for it. */
@@ -101,9 +98,9 @@ final class Connection implements Runnable {
             NetworkConfigurator configurator, LongSupplier clock, LongSupplier wallClock, InetSocketAddress ikeBind,
             InetSocketAddress nattBind) {
         this.request = request;
+        this.announcer = new Announcer(listener);
         this.wallClock = wallClock;
         this.dataPlane = new DataPlane(wallClock);
-        this.listener = listener;
         this.sessionFactory = sessionFactory;
         this.configurator = configurator;
         this.clock = clock;
@@ -112,7 +109,7 @@ final class Connection implements Runnable {
     }
 
     ConnectionState state() {
-        return state;
+        return announcer.state();
     }
 
     CompletableFuture<Void> terminated() {
@@ -286,7 +283,7 @@ final class Connection implements Runnable {
     /** Sends the counters while the tunnel is up (once a second, from the loop). */
     private void reportStatistics() {
         features = new Features(session.nattActive(), session.deadPeerDetectionActive(), session.nextRekeyAt());
-        if (announced == ConnectionState.CONNECTED && !ending()) {
+        if (announcer.connected() && !ending()) {
             statistics().ifPresent(s -> deliver(new EngineEvent.Statistics(s)));
         }
     }
@@ -462,34 +459,20 @@ final class Connection implements Runnable {
 
     /** The first terminal event wins; it is delivered last, by {@link #shutDown}. */
     private void setTerminal(EngineEvent event) {
-        if (terminal == null) {
-            terminal = event;
-        } else {
-            LOG.log(Level.DEBUG, "ignored a second terminal event: {0}", event);
-        }
+        announcer.setTerminal(event);
     }
 
     private boolean ending() {
-        return terminal != null || teardownDue || timers.disconnecting();
+        return announcer.hasTerminal() || teardownDue || timers.disconnecting();
     }
 
     /** Announces a state change; once the teardown has begun, the state only goes down. */
     private void announce(ConnectionState next) {
-        boolean up = next != ConnectionState.DISCONNECTING && next != ConnectionState.DISCONNECTED;
-        if (next == announced || up && ending()) {
-            return;
-        }
-        announced = next;
-        state = next;
-        deliver(new EngineEvent.StateChanged(next));
+        announcer.announce(next, ending());
     }
 
     private void deliver(EngineEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an engine listener failed", e);
-        }
+        announcer.deliver(event);
     }
 
     /** Restores the host, closes everything, then delivers the terminal event. */
@@ -508,11 +491,7 @@ final class Connection implements Runnable {
                 a.values().values().forEach(v -> Arrays.fill(v, '\0'));
             }
         } finally {
-            if (terminal == null) {
-                terminal = new EngineEvent.Disconnected();
-            }
-            announce(ConnectionState.DISCONNECTED);
-            deliver(terminal);
+            announcer.finish();
             terminated.complete(null);
         }
     }
