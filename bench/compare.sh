@@ -173,6 +173,7 @@ no_gateway_sa() {
     for _ in $(seq 1 100); do swan gateway --list-sas | grep -q ESTABLISHED || return 0; sleep 0.05; done
 }
 results=()
+in_service=""
 record() { # name connect_ms pid
     local pid=$3 up down
     up=$(transfer "$pid" up)
@@ -317,6 +318,10 @@ run_rw_svc() {
         if [ "$i" -lt "$RUNS" ]; then in_ns client "$rw" disconnect >/dev/null; no_gateway_sa; fi
     done
     record roadwarrior-svc "$(printf '%s\n' "${times[@]}" | median)" "$pid"
+    # the service's own part: from the request to CONNECTED, by its log's time stamps
+    in_service=$(awk '/connecting to/ {t0 = ms($1)} / CONNECTED$/ {print ms($1) - t0}
+        function ms(stamp,  p) {split(substr(stamp, 12, 12), p, ":"); return int((p[1] * 3600 + p[2] * 60 + p[3]) * 1000)}' \
+        "$OUT/rw-daemon.log" | median)
     in_ns client "$rw" disconnect >/dev/null
     kill -TERM "$pid"; wait "$pid" || true
 }
@@ -347,4 +352,4 @@ for r in "${results[@]}"; do
     printf '%-16s %10s %10s %10s %10s %10s %8s %8s %10s %10s\n' "$1" "$2" "$3" "$5" "$4" "$6" "$7" "$total" "$rv" "$rs"
 done
 echo "(s/GB: client CPU seconds, user + system, per 10^9 bytes received by iperf3; roadwarrior-svc connect"
-echo " includes the CLI's own JVM start; logs in $OUT)"
+echo " includes the CLI's own JVM start${in_service:+; inside the service: median $in_service ms}; logs in $OUT)"
