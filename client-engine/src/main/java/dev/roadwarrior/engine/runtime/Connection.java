@@ -32,9 +32,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
- * One connection, run by the {@code rw-ike} thread ({@link #run}): resolve, open sockets, drive
- * the IKE session in a selector loop, carry out its outputs, configure the host when the tunnel
- * comes up, and tear everything down at the end. See {@link dev.roadwarrior.engine.api.VpnEngine}
+ * One connection's event loop, run by the {@code rw-ike} thread ({@link #run}): resolve, open
+ * sockets, drive the IKE session in a selector loop with its timers ({@link ConnectionTimers}),
+ * have its outputs carried out ({@link OutputDispatcher}), configure the host when the tunnel comes
+ * up, announce what happens ({@link Announcer}), and tear everything down at the end. See {@link dev.roadwarrior.engine.api.VpnEngine}
  * for the order of events.
  *
  * <p>Threading: {@link #run} and everything it calls are confined to the engine thread, except
