@@ -38,6 +38,7 @@ public final class EspProcessor {
     private final LongAdder bytesOut = new LongAdder();
     private final AtomicLongArray drops = new AtomicLongArray(DropReason.values().length);
     private byte[] encapsulateScratch = new byte[0];
+    private byte[] plainScratch = new byte[0];
     private byte[] decapsulateInput = new byte[0];
     private byte[] decapsulateOutput = new byte[0];
 
@@ -116,11 +117,11 @@ public final class EspProcessor {
         }
         putInt(buf, off, sa.spi());
         putInt(buf, off + 4, (int) sequence);
-        ivGenerator.next(sa, sequence, buf, off + HEADER_LENGTH);
-        int plainOff = off + HEADER_LENGTH + t.ivLength();
-        payload.get(payload.position(), buf, plainOff, payloadLength);
-        int padded = EspPadding.write(buf, plainOff, payloadLength, t.alignment(), nextHeader);
-        sa.crypto().seal(buf, off, padded);
+        plainScratch = ensure(plainScratch, payloadLength + t.maxOverhead());
+        ivGenerator.next(sa, sequence, plainScratch, 0);
+        payload.get(payload.position(), plainScratch, t.ivLength(), payloadLength);
+        int padded = EspPadding.write(plainScratch, t.ivLength(), payloadLength, t.alignment(), nextHeader);
+        sa.crypto().seal(plainScratch, padded, ivGenerator.cbcIvIsSeed(), buf, off);
         int length = HEADER_LENGTH + t.ivLength() + padded + t.icvLength();
         if (!dst.hasArray()) {
             dst.put(start, buf, 0, length);

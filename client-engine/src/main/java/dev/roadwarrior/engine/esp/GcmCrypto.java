@@ -30,11 +30,11 @@ final class GcmCrypto extends SaCrypto {
     }
 
     @Override
-    void seal(byte[] buf, int off, int plainLen) {
-        int plainOff = off + AAD_LENGTH + 8;
+    void seal(byte[] plain, int paddedLength, boolean ivIsSeed, byte[] buf, int off) {
+        System.arraycopy(plain, 0, buf, off + AAD_LENGTH, 8); // the counter IV, never a seed
         try {
             init(Cipher.ENCRYPT_MODE, buf, off);
-            cipher.doFinal(buf, plainOff, plainLen, buf, plainOff);
+            cipher.doFinal(plain, 8, paddedLength, buf, off + AAD_LENGTH + 8);
         } catch (GeneralSecurityException e) {
             throw unexpected(e);
         }

@@ -11,7 +11,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * processed by one thread at a time.
  *
  * <p>Both operations work on a whole ESP packet laid out in an array:
- * {@code SPI(4) || sequence(4) || IV || ciphertext || ICV}.
+ * {@code SPI(4) || sequence(4) || IV || ciphertext || ICV}, and never in place (the JDK copies
+ * overlapping input first).
  */
 abstract sealed class SaCrypto permits CbcHmacCrypto, GcmCrypto {
 
@@ -24,11 +25,12 @@ abstract sealed class SaCrypto permits CbcHmacCrypto, GcmCrypto {
     }
 
     /**
-     * Encrypts {@code buf[plainOff, plainOff+plainLen)} in place, where {@code plainOff = off + 8 +
-     * ivLength}; header and IV must already be written, the plaintext already padded. Then writes
-     * the ICV right after the ciphertext.
+     * Encrypts out of place into the packet at {@code buf[off]}, whose SPI and sequence number
+     * are already written: {@code plain} holds the IV (or, with {@code ivIsSeed}, a random seed
+     * the CBC ciphers turn into the IV), then {@code paddedLength} bytes of padded plaintext.
+     * Writes the IV, the ciphertext and the ICV after the header.
      */
-    abstract void seal(byte[] buf, int off, int plainLen);
+    abstract void seal(byte[] plain, int paddedLength, boolean ivIsSeed, byte[] buf, int off);
 
     /**
      * Verifies the ICV of the packet {@code in[off, off+len)} and decrypts its ciphertext into

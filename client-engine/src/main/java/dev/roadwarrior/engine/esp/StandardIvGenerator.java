@@ -3,7 +3,7 @@ package dev.roadwarrior.engine.esp;
 import java.security.SecureRandom;
 
 /**
- * CBC ciphers get an unpredictable random IV (RFC 3602 §3), taken from a pool that
+ * CBC ciphers get an unpredictable random IV seed (RFC 3602 §3), taken from a pool that
  * {@link SecureRandom} refills 4 KiB at a time. AES-GCM gets the sequence number as a counter
  * IV, which never repeats under one key because the sequence number never wraps (RFC 4106 §3.1).
  */
@@ -15,6 +15,12 @@ final class StandardIvGenerator implements IvGenerator {
 
     StandardIvGenerator(SecureRandom random) {
         this.random = random;
+    }
+
+    /** The random CBC IVs are seeds: an unpredictable IV is what RFC 3602 asks, not this one. */
+    @Override
+    public boolean cbcIvIsSeed() {
+        return true;
     }
 
     @Override

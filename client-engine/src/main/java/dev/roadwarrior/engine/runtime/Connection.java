@@ -14,8 +14,6 @@ import dev.roadwarrior.engine.esp.EspStatistics;
 import dev.roadwarrior.engine.esp.EspTransform;
 import dev.roadwarrior.engine.esp.PathMtu;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
-import dev.roadwarrior.engine.ike.ChildSaKeys;
-import dev.roadwarrior.engine.ike.IkeOutput;
 import dev.roadwarrior.engine.ike.IkeSession;
 import dev.roadwarrior.engine.spi.NetworkConfigurator;
 import dev.roadwarrior.engine.spi.TunnelConfig;
@@ -35,9 +33,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
- * One connection, run by the {@code rw-ike} thread ({@link #run}): resolve, open sockets, drive
- * the IKE session in a selector loop, carry out its outputs, configure the host when the tunnel
- * comes up, and tear everything down at the end. See {@link dev.roadwarrior.engine.api.VpnEngine}
+ * One connection's event loop, run by the {@code rw-ike} thread ({@link #run}): resolve, open
+ * sockets, drive the IKE session in a selector loop with its timers ({@link ConnectionTimers}),
+ * have its outputs carried out ({@link OutputDispatcher}), configure the host when the tunnel comes
+ * up, announce what happens ({@link Announcer}), and tear everything down at the end. See {@link dev.roadwarrior.engine.api.VpnEngine}
  * for the order of events.
  *
  * <p>Threading: {@link #run} and everything it calls are confined to the engine thread, except
@@ -48,11 +47,7 @@ import java.util.function.LongSupplier;
 final class Connection implements Runnable {
 
     /** How long a disconnect waits for the session to finish before the host is restored anyway. */
-    static final long DISCONNECT_GRACE_MILLIS = 5_000;
-    /** How often the session hears what the data plane saw, and listeners get the counters ({@code Statistics}). */
-    static final long TRAFFIC_REPORT_MILLIS = 1_000;
-    /** How often the route to the gateway is looked up (has the local address changed?). */
-    static final long NETWORK_CHECK_MILLIS = 2_000;
+    static final long DISCONNECT_GRACE_MILLIS = ConnectionTimers.DISCONNECT_GRACE_MILLIS;
     /** The path MTU assumed when the host cannot tell: Ethernet's. */
     static final int DEFAULT_PATH_MTU = 1_500;
     /** The path MTU assumed after EMSGSIZE when the host cannot tell the learned one: IPv6's minimum, common for tunnelled uplinks. */
@@ -60,7 +55,6 @@ final class Connection implements Runnable {
     private static final System.Logger LOG = System.getLogger(Connection.class.getName());
 
     private final ConnectRequest request;
-    private final EngineListener listener;
     private final IkeSessionFactory sessionFactory;
     private final NetworkConfigurator configurator;
     private final LongSupplier clock;
@@ -69,11 +63,12 @@ final class Connection implements Runnable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final InstantSource wall;
     private final DataPlane dataPlane;
+    private final ConnectionTimers timers = new ConnectionTimers();
+    private final Announcer announcer;
     private final NetworkWatch networkWatch = new NetworkWatch();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final TunnelMtu mtu = new TunnelMtu();
 
-    private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile Tunnel tunnel;
     private volatile boolean disconnectRequested;
     private volatile String tunFailure;
@@ -83,14 +78,8 @@ final class Connection implements Runnable {
 
     // engine thread only
     private IkeSession session;
-    private ConnectionState announced = ConnectionState.DISCONNECTED;
-    private EngineEvent terminal;
+    private OutputDispatcher outputs;
     private boolean teardownDue;
-    private long disconnectDeadline = Long.MAX_VALUE;
-    private long nextKeepalive = Long.MAX_VALUE;
-    private long nextTraffic;
-    private long nextNetworkCheck;
-    private boolean reopenDue;
     private HostTunnel host;
     /** The TUN device's MTU, fixed at the first tunnel up so that a rekey never reconfigures the host for it. */
     private int tunMtu;
@@ -111,7 +100,7 @@ final class Connection implements Runnable {
             NetworkConfigurator configurator, LongSupplier clock, InstantSource wall, InetSocketAddress ikeBind,
             InetSocketAddress nattBind) {
         this.request = request;
-        this.listener = listener;
+        this.announcer = new Announcer(listener);
         this.sessionFactory = sessionFactory;
         this.configurator = configurator;
         this.clock = clock;
@@ -122,7 +111,7 @@ final class Connection implements Runnable {
     }
 
     ConnectionState state() {
-        return state;
+        return announcer.state();
     }
 
     CompletableFuture<Void> terminated() {
@@ -176,10 +165,20 @@ final class Connection implements Runnable {
             }
             host = new HostTunnel(configurator, dataPlane, this::tunFailed, clock, mtu, this::messageTooLong);
             sockets.onMessageTooLong(this::messageTooLong);
+            outputs = new OutputDispatcher(sockets, dataPlane, new OutputDispatcher.Effects() {
+                @Override
+                public void onSessionEvent(EngineEvent event, long now) {
+                    Connection.this.onSessionEvent(event, now);
+                }
+
+                @Override
+                public void installFailed(String detail) {
+                    fail(FailureReason.PROTOCOL_ERROR, detail);
+                }
+            });
             session = sessionFactory.create(request, sockets.localIke(), sockets.localNatt(), sockets.gateway());
             long now = clock.getAsLong();
-            nextTraffic = now + TRAFFIC_REPORT_MILLIS;
-            nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
+            timers.start(now);
             session.start(now);
             drain(now);
             loop();
@@ -217,16 +216,16 @@ final class Connection implements Runnable {
                 drain(now);
                 continue;
             }
-            if ((disconnectRequested || teardownDue) && disconnectDeadline == Long.MAX_VALUE) {
+            if ((disconnectRequested || teardownDue) && !timers.disconnecting()) {
                 beginDisconnect(now);
                 continue;
             }
-            if (now >= disconnectDeadline) {
+            if (timers.disconnectExpired(now)) {
                 LOG.log(Level.WARNING, "the IKE session did not finish within {0} ms of the disconnect",
                         DISCONNECT_GRACE_MILLIS);
                 return;
             }
-            if (reopenDue) {
+            if (outputs.takeReopen()) {
                 reopenSockets(now);
                 continue;
             }
@@ -235,8 +234,7 @@ final class Connection implements Runnable {
                 learnPathMtu();
                 continue;
             }
-            if (now >= nextTraffic) {
-                nextTraffic = now + TRAFFIC_REPORT_MILLIS;
+            if (timers.trafficDue(now)) {
                 if (dataPlane.active()) {
                     session.traffic(dataPlane.activity(host.lastSentMillis()), now);
                     drain(now);
@@ -244,8 +242,7 @@ final class Connection implements Runnable {
                 reportStatistics();
                 continue;
             }
-            if (now >= nextNetworkCheck) {
-                nextNetworkCheck = now + NETWORK_CHECK_MILLIS;
+            if (timers.networkCheckDue(now)) {
                 checkNetwork(now);
                 continue;
             }
@@ -255,20 +252,16 @@ final class Connection implements Runnable {
                 drain(now);
                 continue;
             }
-            if (nextKeepalive <= now) {
+            if (timers.keepaliveDue(now, request.transport().keepaliveSeconds())) {
                 sendKeepalive();
-                nextKeepalive = now + request.transport().keepaliveSeconds() * 1000L;
                 continue;
             }
-            long wake = Math.min(Math.min(Math.min(sessionDeadline, nextKeepalive), disconnectDeadline),
-                    Math.min(nextTraffic, nextNetworkCheck));
-            sockets.poll(Math.max(1, wake - now), this::onDatagram);
+            sockets.poll(timers.waitMillis(now, sessionDeadline), this::onDatagram);
         }
     }
 
-    /** Opens new sockets as the session asked ({@link IkeOutput.OpenSockets}) and tells it how that went. */
+    /** Opens new sockets as the session asked ({@link dev.roadwarrior.engine.ike.IkeOutput.OpenSockets}) and tells it how that went. */
     private void reopenSockets(long now) {
-        reopenDue = false;
         try {
             sockets.reopen();
             session.socketsOpened(sockets.localIke(), sockets.localNatt(), now);
@@ -292,7 +285,7 @@ final class Connection implements Runnable {
     /** Sends the counters while the tunnel is up (once a second, from the loop). */
     private void reportStatistics() {
         features = new Features(session.nattActive(), session.deadPeerDetectionActive(), session.nextRekeyAt());
-        if (announced == ConnectionState.CONNECTED && !ending()) {
+        if (announcer.connected() && !ending()) {
             statistics().ifPresent(s -> deliver(new EngineEvent.Statistics(s)));
         }
     }
@@ -325,14 +318,13 @@ final class Connection implements Runnable {
     }
 
     private void beginDisconnect(long now) {
-        disconnectDeadline = now + DISCONNECT_GRACE_MILLIS;
+        timers.beginDisconnect(now);
         announce(ConnectionState.DISCONNECTING);
         session.disconnect(now);
         drain(now);
     }
 
     private void onDatagram(ByteBuffer datagram, boolean viaNatt) {
-        LOG.log(Level.TRACE, "received {0} bytes on the {1} socket", datagram.remaining(), viaNatt ? "NAT-T" : "IKE");
         try {
             if (!viaNatt) {
                 receiveIke(datagram, false);
@@ -384,42 +376,11 @@ final class Connection implements Runnable {
         }
     }
 
-    /** Carries out the session's outputs, in order. */
+    /** Carries out the session's outputs, in order ({@link OutputDispatcher}). */
     private void drain(long now) {
-        for (IkeOutput output : session.drainOutputs()) {
-            try {
-                if (output instanceof IkeOutput.Send s) {
-                    LOG.log(Level.TRACE, "sending {0} bytes on the {1} socket", s.datagram().length,
-                            s.natt() ? "NAT-T" : "IKE");
-                    sockets.sendIke(s.datagram(), s.natt());
-                } else if (output instanceof IkeOutput.InstallChildSa i) {
-                    install(i.keys(), i.activate());
-                } else if (output instanceof IkeOutput.ActivateOutbound a) {
-                    dataPlane.activate(a.outboundSpi());
-                } else if (output instanceof IkeOutput.RemoveChildSa r) {
-                    dataPlane.remove(r.inboundSpi(), r.outboundSpi());
-                } else if (output instanceof IkeOutput.OpenSockets) {
-                    reopenDue = true; // not here: drain may run inside a poll of the sockets
-                } else if (output instanceof IkeOutput.Emit e) {
-                    onSessionEvent(e.event(), now);
-                }
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, "IKE datagram not sent: {0}", e.toString());
-            }
-        }
-        int keepaliveSeconds = request.transport().keepaliveSeconds();
-        if (nextKeepalive == Long.MAX_VALUE && keepaliveSeconds > 0 && session.nattActive()) {
-            nextKeepalive = now + keepaliveSeconds * 1000L;
-        }
-    }
-
-    /** Installs an SA pair (make-before-break); the data plane wipes the keymat the session handed over. */
-    private void install(ChildSaKeys keys, boolean activate) {
-        try {
-            dataPlane.install(keys, activate);
-            LOG.log(Level.INFO, "installed {0}{1}", keys, activate ? "" : " (outbound pending)");
-        } catch (IllegalArgumentException e) {
-            fail(FailureReason.PROTOCOL_ERROR, "cannot install " + keys + ": " + e.getMessage());
+        outputs.dispatch(session.drainOutputs(), now);
+        if (session.nattActive()) {
+            timers.armKeepalive(now, request.transport().keepaliveSeconds());
         }
     }
 
@@ -500,34 +461,20 @@ final class Connection implements Runnable {
 
     /** The first terminal event wins; it is delivered last, by {@link #shutDown}. */
     private void setTerminal(EngineEvent event) {
-        if (terminal == null) {
-            terminal = event;
-        } else {
-            LOG.log(Level.DEBUG, "ignored a second terminal event: {0}", event);
-        }
+        announcer.setTerminal(event);
     }
 
     private boolean ending() {
-        return terminal != null || teardownDue || disconnectDeadline != Long.MAX_VALUE;
+        return announcer.hasTerminal() || teardownDue || timers.disconnecting();
     }
 
     /** Announces a state change; once the teardown has begun, the state only goes down. */
     private void announce(ConnectionState next) {
-        boolean up = next != ConnectionState.DISCONNECTING && next != ConnectionState.DISCONNECTED;
-        if (next == announced || up && ending()) {
-            return;
-        }
-        announced = next;
-        state = next;
-        deliver(new EngineEvent.StateChanged(next));
+        announcer.announce(next, ending());
     }
 
     private void deliver(EngineEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an engine listener failed", e);
-        }
+        announcer.deliver(event);
     }
 
     /** Restores the host, closes everything, then delivers the terminal event. */
@@ -546,11 +493,7 @@ final class Connection implements Runnable {
                 a.values().values().forEach(v -> Arrays.fill(v, '\0'));
             }
         } finally {
-            if (terminal == null) {
-                terminal = new EngineEvent.Disconnected();
-            }
-            announce(ConnectionState.DISCONNECTED);
-            deliver(terminal);
+            announcer.finish();
             terminated.complete(null);
         }
     }

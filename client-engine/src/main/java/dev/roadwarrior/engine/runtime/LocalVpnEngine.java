@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
 
 /**
  * The {@link VpnEngine} that runs connections in this process; it needs the privileges to create
@@ -50,30 +49,15 @@ public final class LocalVpnEngine implements VpnEngine {
     private volatile Connection current;
 
     /**
-     * An engine on the system's monotonic clock, with both sockets bound to the wildcard address
-     * and ephemeral ports.
-     */
-    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator) {
-        this(sessionFactory, configurator, EngineClock.system(), new InetSocketAddress(0), new InetSocketAddress(0));
-    }
-
-    /**
-     * An engine with its own clock and local socket addresses.
+     * An engine on {@code clock} (see {@link EngineClock}; the engine reads no clock of its own),
+     * with its own local socket addresses.
      *
      * @param sessionFactory creates the IKE session of each connection
      * @param configurator sets up and restores the host
-     * @param monotonicMillis a monotonic clock in milliseconds (any origin); called from the engine
-     *     thread and from {@link #statistics()}, so it must be thread-safe
+     * @param clock the monotonic and wall clocks, both read from the engine thread and from
+     *     {@link #statistics()}, so thread-safe
      * @param ikeBind the local address of the IKE socket (port 0: ephemeral)
      * @param nattBind the local address of the NAT-T socket (port 0: ephemeral)
-     */
-    public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
-            LongSupplier monotonicMillis, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
-        this(sessionFactory, configurator, new EngineClock(monotonicMillis, EngineClock.system().wall()), ikeBind, nattBind);
-    }
-
-    /**
-     * An engine on {@code clock} (see {@link EngineClock}), with its own local socket addresses.
      */
     public LocalVpnEngine(IkeSessionFactory sessionFactory, NetworkConfigurator configurator,
             EngineClock clock, InetSocketAddress ikeBind, InetSocketAddress nattBind) {
@@ -92,8 +76,8 @@ public final class LocalVpnEngine implements VpnEngine {
         if (running != null && !running.terminated().isDone()) {
             throw new IllegalStateException("a connection is already running");
         }
-        Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory, configurator, clock.monotonicMillis(), clock.wall(),
-                ikeBind, nattBind);
+        Connection connection = new Connection(request, observers.wrap(request.name(), listener), sessionFactory,
+                configurator, clock.monotonicMillis(), clock.wall(), ikeBind, nattBind);
         current = connection;
         new Thread(connection, "rw-ike").start();
     }

@@ -1,5 +1,12 @@
 /**
- * The engine runtime: the only part of the engine with sockets, threads and a clock.
+ * The engine runtime: the only part of the engine with sockets and threads. It reads no clock of
+ * its own: {@link dev.roadwarrior.engine.runtime.LocalVpnEngine}'s caller hands it a monotonic and
+ * a wall clock.
+ *
+ * <p>A connection is the event loop {@link dev.roadwarrior.engine.runtime.Connection}, with its
+ * timers ({@link dev.roadwarrior.engine.runtime.ConnectionTimers}), the dispatcher of the
+ * session's outputs ({@link dev.roadwarrior.engine.runtime.OutputDispatcher}) and the one place
+ * that announces its state and events ({@link dev.roadwarrior.engine.runtime.Announcer}).
  *
  * <p>{@link dev.roadwarrior.engine.runtime.LocalVpnEngine} runs one connection at a time in this
  * process. Per connection there are two threads:

@@ -177,7 +177,7 @@ class EspProcessorTest {
                 ByteBuffer.wrap(packet).putInt(SPI).putInt(1).put(trailer[2]); // distinct IVs: GCM refuses a repeat
                 System.arraycopy(Fixtures.bytes(Fixtures.ipv4(28, 2)), 0, packet, plainOff, 28);
                 System.arraycopy(trailer, 0, packet, plainOff + 28, 4);
-                peer.seal(packet, 0, 32);
+                Fixtures.sealInPlace(peer, t, packet, 0, 32);
                 assertEquals(EspResult.Dropped.of(DropReason.BAD_PADDING),
                         new EspProcessor().decapsulate(Fixtures.table(in), ByteBuffer.wrap(packet)), t.toString());
             }

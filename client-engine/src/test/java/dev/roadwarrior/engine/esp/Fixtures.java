@@ -3,6 +3,7 @@ package dev.roadwarrior.engine.esp;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -73,6 +74,15 @@ final class Fixtures {
             byte[] iv = ivs[next[0]++];
             System.arraycopy(iv, 0, out, off, iv.length);
         };
+    }
+
+    /**
+     * Seals a packet laid out in place (header, IV, padded plaintext from {@code off}) with the
+     * IV as it is, as known-answer vectors give it.
+     */
+    static void sealInPlace(SaCrypto crypto, EspTransform t, byte[] packet, int off, int plainLength) {
+        byte[] plain = Arrays.copyOfRange(packet, off + 8, off + 8 + t.ivLength() + plainLength);
+        crypto.seal(plain, plainLength, false, packet, off);
     }
 
     static byte[] bytes(ByteBuffer b) {

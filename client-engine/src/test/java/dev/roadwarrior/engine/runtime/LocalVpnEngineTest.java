@@ -22,7 +22,9 @@ import dev.roadwarrior.engine.api.WarningReason;
 import dev.roadwarrior.engine.esp.UdpEncapsulation;
 import dev.roadwarrior.engine.ike.EspActivity;
 import java.io.IOException;
+import dev.roadwarrior.engine.time.EngineClock;
 import java.net.InetSocketAddress;
+import java.time.InstantSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +68,7 @@ class LocalVpnEngineTest {
             ScriptedSession s = new ScriptedSession(mode, localIke, localNatt, gw);
             session.set(s);
             return s;
-        }, configurator, millis, any, any);
+        }, configurator, new EngineClock(millis, InstantSource.system()), any, any);
     }
 
     private ConnectRequest request(String host, int keepaliveSeconds) {
@@ -165,7 +167,7 @@ class LocalVpnEngineTest {
                     ScriptedSession.SPLIT_DNS_CONFIG);
             session.set(s);
             return s;
-        }, configurator, clock::get, new InetSocketAddress(0), new InetSocketAddress(0));
+        }, configurator, new EngineClock(clock::get, InstantSource.system()), new InetSocketAddress(0), new InetSocketAddress(0));
         connectAndBringUp(0);
         EngineEvent.Warning w = listener.events.stream().filter(EngineEvent.Warning.class::isInstance)
                 .map(EngineEvent.Warning.class::cast).findFirst().orElseThrow();

@@ -6,14 +6,13 @@ import com.sun.jna.NativeLong;
 import dev.roadwarrior.engine.spi.TunDevice;
 import dev.roadwarrior.platform.PlatformException;
 import dev.roadwarrior.platform.PlatformException.Reason;
+import dev.roadwarrior.platform.jna.FastIo;
 import dev.roadwarrior.platform.jna.IfReq;
 import dev.roadwarrior.platform.jna.LibC;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +20,15 @@ import java.util.regex.Pattern;
  * of {@code /dev/net/tun}. The device lives as long as the descriptor: {@link #close} (or the
  * death of the process) destroys it, and the kernel drops its addresses and routes with it.
  *
+ * <p>The packet path costs one system call per packet: {@link #read} reads first and waits in
+ * {@code poll()} only when nothing is queued, and both calls go through JNA direct mapping
+ * ({@link FastIo}) into buffers allocated once. Reads take no lock; writes one uncontended monitor.
+ *
  * <p>Wake-up on close: {@link #read} waits in {@code poll()} on the TUN descriptor and on an
  * eventfd. {@link #close} marks the device closed and signals the eventfd, so a blocked reader
  * returns at once and throws {@link ClosedChannelException}; close then waits until readers and
- * writers have left before it releases the descriptors, so a descriptor number is never reused
- * under a running call.
+ * writers have left (a counter of calls in progress) before it releases the descriptors, so a
+ * descriptor number is never reused under a running call.
  *
  * <p>The device is created in the network namespace of the thread that calls {@link #open};
  * read and write work from any thread. One reader and one writer may run at the same time.
@@ -42,10 +45,13 @@ public final class LinuxTunDevice implements TunDevice {
     private final String name;
     private final int tunFd;
     private final Wakeup wakeup;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    /** Reads and writes in progress (see {@link #close}). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
     private final Memory readBuffer = new Memory(MAX_PACKET);
     private final Memory writeBuffer = new Memory(MAX_PACKET);
+    private final ByteBuffer readView = readBuffer.getByteBuffer(0, MAX_PACKET);
+    private final ByteBuffer writeView = writeBuffer.getByteBuffer(0, MAX_PACKET);
 
     private LinuxTunDevice(String name, int tunFd, Wakeup wakeup) {
         this.name = name;
@@ -100,29 +106,29 @@ public final class LinuxTunDevice implements TunDevice {
     /**
      * Blocks until a packet arrives; the packet must fit in {@code dst} (room for the MTU is
      * enough), else {@link java.nio.BufferOverflowException} is thrown and the packet is lost.
+     * Reads at once and waits in {@code poll()} only when nothing is queued.
      */
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        lifecycle.readLock().lock();
+        enter();
         try {
-            synchronized (readBuffer) {
-                while (true) {
-                    if (closed.get() || !awaitReadable()) {
-                        throw new ClosedChannelException();
-                    }
-                    try {
-                        int n = LibC.INSTANCE.read(tunFd, readBuffer, new NativeLong(MAX_PACKET)).intValue();
-                        dst.put(readBuffer.getByteBuffer(0, n));
-                        return n;
-                    } catch (LastErrorException e) {
-                        if (e.getErrorCode() != LibC.EAGAIN && e.getErrorCode() != LibC.EINTR) {
-                            throw new PlatformException(Reason.TUN_IO, e.getErrorCode(), "read from " + name);
-                        }
-                    }
+            while (true) {
+                long n = FastIo.read(tunFd, readBuffer, MAX_PACKET);
+                if (n >= 0) {
+                    dst.put(dst.position(), readView, 0, (int) n);
+                    dst.position(dst.position() + (int) n);
+                    return (int) n;
+                }
+                int errno = FastIo.errno();
+                if (errno != LibC.EAGAIN && errno != LibC.EINTR) {
+                    throw new PlatformException(Reason.TUN_IO, errno, "read from " + name);
+                }
+                if (errno == LibC.EAGAIN && (closed || !awaitReadable())) {
+                    throw new ClosedChannelException();
                 }
             }
         } finally {
-            lifecycle.readLock().unlock();
+            leave();
         }
     }
 
@@ -141,42 +147,69 @@ public final class LinuxTunDevice implements TunDevice {
         if (n > MAX_PACKET) {
             throw new IllegalArgumentException("packet of " + n + " bytes is too large");
         }
-        lifecycle.readLock().lock();
+        enter();
         try {
-            if (closed.get()) {
-                throw new ClosedChannelException();
+            synchronized (writeBuffer) { // uncontended but for the rare ICMP answer from the reading thread
+                writeView.put(0, packet, packet.position(), n);
+                if (FastIo.write(tunFd, writeBuffer, n) < 0) {
+                    throw new PlatformException(Reason.TUN_IO, FastIo.errno(), "write to " + name);
+                }
             }
-            synchronized (writeBuffer) {
-                writeBuffer.getByteBuffer(0, n).put(packet.duplicate());
-                LibC.INSTANCE.write(tunFd, writeBuffer, new NativeLong(n));
-                packet.position(packet.limit());
-            }
-        } catch (LastErrorException e) {
-            throw new PlatformException(Reason.TUN_IO, e.getErrorCode(), "write to " + name);
+            packet.position(packet.limit());
         } finally {
-            lifecycle.readLock().unlock();
+            leave();
         }
     }
 
-    /** Destroys the device and wakes a blocked reader; idempotent. */
+    /** Counts a call in; throws when the device is closed (the descriptor may be gone). */
+    private void enter() throws ClosedChannelException {
+        inFlight.incrementAndGet();
+        if (closed) {
+            leave();
+            throw new ClosedChannelException();
+        }
+    }
+
+    private void leave() {
+        if (inFlight.decrementAndGet() == 0 && closed) {
+            synchronized (inFlight) {
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Destroys the device and wakes a blocked reader; idempotent. The descriptors are released
+     * once the calls in progress have left, so a descriptor number is never reused under one.
+     */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        wakeup.signal();
-        lifecycle.writeLock().lock();
-        try {
+        synchronized (inFlight) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            wakeup.signal();
+            boolean interrupted = false;
+            while (inFlight.get() > 0) {
+                try {
+                    inFlight.wait(100);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+                wakeup.signal();
+            }
             Wakeup.closeQuietly(tunFd);
             wakeup.close();
-        } finally {
-            lifecycle.writeLock().unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Whether {@link #close} has been called. */
     public boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
 }
