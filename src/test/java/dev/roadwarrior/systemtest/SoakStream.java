@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalTime;
 
 /**
  * The TCP transfer of {@link SoakTest}: a program of its own (run with {@code java -cp
@@ -77,6 +78,7 @@ final class SoakStream {
             server.bind(new InetSocketAddress(port));
             while (true) {
                 Socket s = server.accept();
+                log("accepted " + s.getRemoteSocketAddress());
                 synchronized (lock) {
                     if (current != null) {
                         current.close();
@@ -175,7 +177,7 @@ final class SoakStream {
                 s.setSoTimeout(500);
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 long offset = in.readLong();
-                System.out.println("connection " + attempt + " resumes at byte " + offset);
+                log("connection " + attempt + " resumes at byte " + offset);
                 long[] acked = {offset, System.nanoTime()};
                 Thread watchdog = new Thread(() -> watch(s, in, acked), "watchdog");
                 watchdog.setDaemon(true);
@@ -195,10 +197,14 @@ final class SoakStream {
                     }
                 }
             } catch (IOException e) {
-                System.out.println("connection " + attempt + " ended: " + e.getMessage());
+                log("connection " + attempt + " ended: " + e.getMessage());
                 Thread.sleep(500);
             }
         }
+    }
+
+    private static void log(String line) {
+        System.out.println(LocalTime.now() + " " + line);
     }
 
     /** Reads the receiver's counts; closes the socket when they stop growing. */
@@ -215,7 +221,7 @@ final class SoakStream {
                     // check the stall below
                 }
                 if (System.nanoTime() - acked[1] > STALL_MILLIS * 1_000_000L) {
-                    System.out.println("no progress for " + STALL_MILLIS + " ms: reconnecting");
+                    log("no progress for " + STALL_MILLIS + " ms: reconnecting");
                     s.close();
                     return;
                 }
