@@ -1,16 +1,18 @@
 package dev.roadwarrior.systemtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Makes the lab's home router misbehave the way real ones do: iptables rules in its
  * {@code FORWARD} chain drop UDP datagrams (too big ones, or a random share) in both directions,
- * and the router can move to another public address, which gives every flow a new NAT mapping.
+ * duplicate or reorder them, and the router can move to another public address, which gives every flow a new NAT mapping.
  *
  * <p>The kernel has no {@code netem} qdisc, so loss is made with iptables' {@code statistic}
- * match; the NAT move needs the {@code conntrack} tool (Debian package conntrack), because
+ * match, duplicates with the {@code TEE} target and reordering with an HTB class that holds back
+ * every datagram with an odd IP identification behind a slower rate; the NAT move needs the {@code conntrack} tool (Debian package conntrack), because
  * existing flows keep their mapping until their conntrack entry goes.
  */
 final class RouterControl {
@@ -80,12 +82,54 @@ final class RouterControl {
      * @return the conntrack tool's report (how many entries it deleted)
      */
     String movePublicAddress(String address) {
-        lab.run(LabNode.ROUTER, "ip", "addr", "add", address + "/24", "dev", Topology.WAN_IF);
+        lab.run(LabNode.ROUTER, "ip", "addr", "replace", address + "/24", "dev", Topology.WAN_IF);
         lab.run(LabNode.ROUTER, "iptables", "-t", "nat", "-R", "POSTROUTING", "1", "-o", Topology.WAN_IF,
                 "-j", "SNAT", "--to-source", address);
         // exit 1 when there was nothing to delete: not an error here
         final ExecResult flushed = lab.exec(LabNode.ROUTER, "conntrack", "-D", "-p", "udp");
         return flushed.stderr().strip();
+    }
+
+    /**
+     * Duplicates every UDP datagram from the gateway to the client (an iptables {@code TEE} clone
+     * sent straight to the client), until the returned action runs. Only this direction: a clone
+     * towards the gateway would leave before the NAT and carry the client's private address.
+     */
+    Runnable duplicateToClient() {
+        String[] rule = {"FORWARD", "-i", Topology.WAN_IF, "-p", "udp", "-j", "TEE", "--gateway", Topology.CLIENT_IP};
+        lab.run(LabNode.ROUTER, concat(new String[] {"iptables", "-t", "mangle", "-A"}, rule));
+        return () -> lab.run(LabNode.ROUTER, concat(new String[] {"iptables", "-t", "mangle", "-D"}, rule));
+    }
+
+    /**
+     * Reorders UDP datagrams leaving the router on both sides: an HTB qdisc sends datagrams with
+     * an odd IP identification through a class limited to {@code slowMbit} (a queue of 50),
+     * the rest through a fast one, so the held-back half arrives after later datagrams once the
+     * slow class has a queue. The returned action removes both qdiscs.
+     */
+    Runnable reorder(int slowMbit) {
+        for (String dev : new String[] {Topology.LAN_IF, Topology.WAN_IF}) {
+            lab.run(LabNode.ROUTER, "tc", "qdisc", "add", "dev", dev, "root", "handle", "1:", "htb", "default", "10");
+            lab.run(LabNode.ROUTER, "tc", "class", "add", "dev", dev, "parent", "1:", "classid", "1:10", "htb",
+                    "rate", "10gbit");
+            lab.run(LabNode.ROUTER, "tc", "class", "add", "dev", dev, "parent", "1:", "classid", "1:20", "htb",
+                    "rate", slowMbit + "mbit", "ceil", slowMbit + "mbit");
+            lab.run(LabNode.ROUTER, "tc", "qdisc", "add", "dev", dev, "parent", "1:20", "pfifo", "limit", "50");
+            lab.run(LabNode.ROUTER, "tc", "filter", "add", "dev", dev, "parent", "1:", "protocol", "ip", "u32",
+                    "match", "ip", "protocol", "17", "0xff", "match", "u16", "0x0001", "0x0001", "at", "4",
+                    "flowid", "1:20");
+        }
+        return () -> {
+            for (String dev : new String[] {Topology.LAN_IF, Topology.WAN_IF}) {
+                lab.run(LabNode.ROUTER, "tc", "qdisc", "del", "dev", dev, "root");
+            }
+        };
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private DropRule add(String name, String... match) {

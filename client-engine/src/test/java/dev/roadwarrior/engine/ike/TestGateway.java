@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A small IKEv1 gateway for tests of the whole client: Aggressive Mode with a pre-shared key (and
@@ -77,6 +78,11 @@ final class TestGateway {
      * as libreswan pads messages to a multiple of 4 bytes ({@code ikepad=yes}).
      */
     int padding;
+    /**
+     * Rewrites the payloads after HASH of every encrypted message the gateway sends, before they
+     * are hashed and encrypted (the fuzz test's hostile gateway); by default it keeps them.
+     */
+    UnaryOperator<List<Payload>> rewrite = UnaryOperator.identity();
     private int nextSpi = 0x7000_0000;
 
     /** One ISAKMP SA as the gateway holds it. */
@@ -226,6 +232,7 @@ final class TestGateway {
         byte[] nonceI = m.first(NoncePayload.class).orElseThrow().data();
         List<Payload> rest = new ArrayList<>(List.of(chosen, new NoncePayload(crypto.randomBytes(20))));
         rest.addAll(m.all(IdPayload.class));
+        rest = rewrite.apply(rest);
         List<Payload> all = new ArrayList<>();
         all.add(new HashPayload(sa.keymat.messageHash(mid, nonceI, pad(IkeMessage.encodeChain(rest)))));
         all.addAll(rest);
@@ -259,7 +266,13 @@ final class TestGateway {
         return out;
     }
 
-    private byte[] hashed(Sa sa, ExchangeType type, int mid, List<Payload> payloads) {
+    /** An encrypted message of the ISAKMP SA with this client cookie, HASH first (unsolicited, for fuzz tests). */
+    byte[] hashed(long cookieI, ExchangeType type, int mid, List<Payload> payloads) {
+        return hashed(sas.get(cookieI), type, mid, payloads);
+    }
+
+    private byte[] hashed(Sa sa, ExchangeType type, int mid, List<Payload> original) {
+        List<Payload> payloads = rewrite.apply(original);
         List<Payload> all = new ArrayList<>();
         all.add(new HashPayload(sa.keymat.messageHash(mid, pad(IkeMessage.encodeChain(payloads)))));
         all.addAll(payloads);

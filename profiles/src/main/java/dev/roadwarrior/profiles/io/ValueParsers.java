@@ -81,7 +81,7 @@ final class ValueParsers {
             return Optional.empty();
         }
         String path = line.get().value().strip();
-        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).strip();
         try {
             Path file = baseDir == null ? Path.of(path) : baseDir.resolve(path);
             try (InputStream in = Files.newInputStream(file)) {
