@@ -120,18 +120,36 @@ final class ChildSas {
     }
 
     /**
-     * The gateway deleted the pair whose outbound SPI is {@code spi}.
+     * The gateway deleted the pair whose outbound SPI is {@code spi}. When that was the pair in use
+     * and a pair of the gateway's own Quick Mode still waits for its third message, the gateway has
+     * finished that Quick Mode on its side (it deletes the old pair only after the rekey), so the
+     * waiting pair takes over now instead of leaving no pair to send with until the exchange times out.
      *
      * @return true when it was the pair carrying the traffic, so that a new one is needed now
      */
-    boolean deletedByGateway(int spi) {
+    boolean deletedByGateway(int spi, long now) {
         Child current = current();
         for (Iterator<Child> it = children.iterator(); it.hasNext();) {
             Child c = it.next();
             if (c.outboundSpi == spi) {
                 it.remove();
                 out.accept(new IkeOutput.RemoveChildSa(c.inboundSpi, c.outboundSpi));
+                if (c == current && activateUnconfirmed(now)) {
+                    return false;
+                }
                 return c == current && !renewing();
+            }
+        }
+        return false;
+    }
+
+    /** Lets the newest pair that waits for the gateway's confirmation take over at {@code now}. */
+    private boolean activateUnconfirmed(long now) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Child c = children.get(i);
+            if (!c.active && c.activateAt == Long.MAX_VALUE && c.deleteAt == Long.MAX_VALUE) {
+                c.activateAt = now;
+                return true;
             }
         }
         return false;

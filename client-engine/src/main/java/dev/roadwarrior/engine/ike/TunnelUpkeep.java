@@ -171,7 +171,7 @@ final class TunnelUpkeep {
             return Optional.of(new ConnectException(FailureReason.DELETED_BY_GATEWAY, "the gateway deleted the IKE SA"));
         }
         for (int spi : message.deletedSpis()) {
-            if (children.deletedByGateway(spi)) {
+            if (children.deletedByGateway(spi, now)) {
                 SessionFailures.LOG.log(System.Logger.Level.INFO, "the gateway deleted the IPsec SA in use; "
                         + "negotiating a new one");
                 renewChild(now);

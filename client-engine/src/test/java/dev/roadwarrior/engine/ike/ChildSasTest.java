@@ -87,6 +87,21 @@ class ChildSasTest {
     }
 
     @Test
+    void theGatewayDeletingThePairInUseBeforeItsThirdMessageArrivedConfirmsItsNewPair() {
+        children.install(keys(0x101, 0x201, 3600, 0), 0, 0);
+        children.install(keys(0x103, 0x203, 3600, 0), 10_000, Long.MAX_VALUE);
+        outputs.clear();
+        assertFalse(children.deletedByGateway(0x201, 10_500), "no new Quick Mode: the gateway's pair takes over");
+        assertEquals(10_500, children.nextDeadline());
+        children.tick(10_500);
+        assertEquals(List.of(new IkeOutput.RemoveChildSa(0x101, 0x201), new IkeOutput.ActivateOutbound(0x203)), outputs);
+        assertTrue(children.up());
+        outputs.clear();
+        children.discard(0x103);
+        assertEquals(List.of(), outputs, "the exchange timing out later leaves the pair in use");
+    }
+
+    @Test
     void aPairTheGatewayDidNotFinishIsDiscarded() {
         children.install(keys(0x101, 0x201, 25, 0), 0, 0);
         children.install(keys(0x103, 0x203, 25, 0), 10_000, Long.MAX_VALUE);
@@ -99,8 +114,8 @@ class ChildSasTest {
     void theGatewayDeletingThePairInUseAsksForANewOneAtOnce() {
         children.install(keys(0x101, 0x201, 3600, 0), 0, 0);
         outputs.clear();
-        assertFalse(children.deletedByGateway(0x999), "an SPI we do not know");
-        assertTrue(children.deletedByGateway(0x201), "named by its inbound SPI, our outbound one");
+        assertFalse(children.deletedByGateway(0x999, 5_000), "an SPI we do not know");
+        assertTrue(children.deletedByGateway(0x201, 5_000), "named by its inbound SPI, our outbound one");
         assertEquals(List.of(new IkeOutput.RemoveChildSa(0x101, 0x201)), outputs);
         assertFalse(children.up());
     }
@@ -109,7 +124,7 @@ class ChildSasTest {
     void theGatewayDeletingAReplacedPairNeedsNothingNew() {
         children.install(keys(0x101, 0x201, 3600, 0), 0, 0);
         children.install(keys(0x102, 0x202, 3600, 0), 1_000, 1_000);
-        assertFalse(children.deletedByGateway(0x201));
+        assertFalse(children.deletedByGateway(0x201, 5_000));
         assertTrue(children.up());
     }
 
