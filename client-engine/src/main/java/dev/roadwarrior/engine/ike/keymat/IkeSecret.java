@@ -11,12 +11,13 @@ import java.util.Arrays;
  * its bytes; {@link #destroy()} overwrites them, and any use afterwards throws
  * {@link IllegalStateException}.
  *
- * <p>Only this package sees the bytes ({@link #bytes()}), where one secret is the input of the
+ * <p>Only this package holds secrets: {@link Keymat} keeps them and hands out what is made with
+ * them. Their bytes ({@link #bytes()}) are read only here, where one secret is the input of the
  * next (SKEYID_a is derived from SKEYID_d) or the RFC's key expansion needs them.
  *
  * <p>Threading: confine an instance to the engine thread ({@link #destroy()} mutates it).
  */
-public final class IkeSecret {
+final class IkeSecret {
 
     private final byte[] key;
     private boolean destroyed;
@@ -27,7 +28,7 @@ public final class IkeSecret {
     }
 
     /** {@code prf(this, data[0] | data[1] | ...)}. */
-    public byte[] prf(Prf prf, byte[]... data) {
+    byte[] prf(Prf prf, byte[]... data) {
         return prf.compute(bytes(), data);
     }
 
@@ -37,7 +38,7 @@ public final class IkeSecret {
     }
 
     /** The length in bytes. */
-    public int length() {
+    int length() {
         return key.length;
     }
 
@@ -52,13 +53,9 @@ public final class IkeSecret {
     }
 
     /** Overwrites the secret with zeros. */
-    public void destroy() {
+    void destroy() {
         Arrays.fill(key, (byte) 0);
         destroyed = true;
-    }
-
-    public boolean isDestroyed() {
-        return destroyed;
     }
 
     /** The secret itself, not a copy: for derivations inside this package only. */
