@@ -5,33 +5,30 @@ import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
 import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
-import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
-import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
 import dev.roadwarrior.engine.spi.TunnelConfig;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * The IKEv1 client for one connection, from connect to disconnect: it runs an
  * {@link IkeSaSession} per ISAKMP SA ({@link SessionSet}) and keeps the tunnel up across their
- * ends. It is the one place that announces the connection's state: sessions report
- * {@link SessionEvent}s, which it applies after each call into them ({@link #settle}).
+ * ends. It is the one place that announces the connection's state (through its
+ * {@link ClientOutput}): sessions report {@link SessionEvent}s, which it applies after each call
+ * into them ({@link #settle}).
  *
  * <ul>
- *   <li>Phase 1 rekey: before the phase 1 lifetime ends a second session negotiates a new ISAKMP
- *       SA (with XAuth and Mode Config again, asking for the same virtual address) and its own
- *       ESP SAs; it then takes over the old session's SA pairs, and the old ISAKMP SA is deleted
- *       after a grace period.</li>
+ *   <li>Phase 1 rekey: before the phase 1 lifetime ends the current session queues a rekey,
+ *       which its task manager starts when the SA's state allows; a second session then
+ *       negotiates a new ISAKMP SA (with XAuth and Mode Config again, asking for the same virtual
+ *       address) and its own ESP SAs, takes over the old session's SA pairs, and the old ISAKMP
+ *       SA is deleted after a grace period.</li>
  *   <li>Reconnect: when the session carrying the tunnel ends after the tunnel has been up (dead
  *       peer, the gateway deleted the IKE SA, no answer, a new local network), the tunnel's SAs
  *       are removed but the host keeps its configuration, so traffic is blocked rather than
@@ -45,7 +42,7 @@ public final class IkeClient implements IkeSession {
 
     private static final System.Logger LOG = System.getLogger(IkeClient.class.getName());
 
-    private final List<IkeOutput> outputs = new ArrayList<>();
+    private final ClientOutput output = new ClientOutput();
     private final SessionTemplate template;
     private final ReconnectSchedule schedule;
     private final SessionSet sessions = new SessionSet();
@@ -67,13 +64,13 @@ public final class IkeClient implements IkeSession {
             InetSocketAddress gateway, RetransmitPolicy policy, ReconnectPolicy reconnect, RandomGenerator random,
             InstantSource wall) {
         this.template = new SessionTemplate(request, crypto, localIke, localNatt, gateway, policy, random, wall,
-                outputs::add);
+                output.sink());
         this.schedule = new ReconnectSchedule(reconnect, random);
     }
 
     @Override
     public void start(long now) {
-        sessions.current(startSession(Purpose.CONNECT, now));
+        sessions.current(startSession(SessionPurpose.CONNECT, now));
         settle(now);
     }
 
@@ -100,14 +97,12 @@ public final class IkeClient implements IkeSession {
         }
         if (schedule.retryDue(now)) {
             awaitingSockets = true;
-            outputs.add(new IkeOutput.OpenSockets());
+            output.add(new IkeOutput.OpenSockets());
         }
         sessions.retireDue(now);
-        if (schedule.rekeyDue(now)) {
-            if (sessions.current() != null && sessions.next() == null && tunnel != null) {
-                sessions.next(startSession(Purpose.REKEY, now));
-                settle(now);
-            }
+        if (schedule.rekeyDue(now) && sessions.current() != null && sessions.next() == null && tunnel != null) {
+            sessions.current().queueRekey(now); // its task manager starts it: SessionEvent.RekeyStarted
+            settle(now);
         }
         for (IkeSaSession s : sessions.live()) {
             if (!finished && !s.finished() && s.nextDeadline() <= now) {
@@ -181,7 +176,7 @@ public final class IkeClient implements IkeSession {
         awaitingSockets = false;
         template.sockets(ike, nattSocket);
         natt = false;
-        sessions.current(startSession(Purpose.RECONNECT, now));
+        sessions.current(startSession(SessionPurpose.RECONNECT, now));
         settle(now);
     }
 
@@ -199,9 +194,9 @@ public final class IkeClient implements IkeSession {
         if (finished) {
             return;
         }
-        announce(ConnectionState.DISCONNECTING);
+        output.announce(ConnectionState.DISCONNECTING);
         sessions.closeAll();
-        emit(new EngineEvent.Disconnected());
+        output.emit(new EngineEvent.Disconnected());
         end();
     }
 
@@ -230,9 +225,7 @@ public final class IkeClient implements IkeSession {
 
     @Override
     public List<IkeOutput> drainOutputs() {
-        List<IkeOutput> out = List.copyOf(outputs);
-        outputs.clear();
-        return out;
+        return output.drain();
     }
 
     /**
@@ -255,8 +248,10 @@ public final class IkeClient implements IkeSession {
     private void apply(IkeSaSession session, SessionEvent event, long now) {
         if (event instanceof SessionEvent.Reached && sessions.isCurrent(session)) {
             schedule.reached();
-        } else if (event instanceof SessionEvent.Authenticating && session.purpose() != Purpose.REKEY) {
-            announce(ConnectionState.AUTHENTICATING);
+        } else if (event instanceof SessionEvent.Authenticating && session.purpose() != SessionPurpose.REKEY) {
+            output.announce(ConnectionState.AUTHENTICATING);
+        } else if (event instanceof SessionEvent.RekeyStarted && sessions.isCurrent(session) && sessions.next() == null) {
+            sessions.next(startSession(SessionPurpose.REKEY, now));
         } else if (event instanceof SessionEvent.TunnelReady up) {
             tunnelReady(session, up.config(), up.algorithms(), now);
         } else if (event instanceof SessionEvent.Starved) {
@@ -277,15 +272,7 @@ public final class IkeClient implements IkeSession {
         schedule.tunnelUp(session.authenticatedAt(), session.phase1LifetimeSeconds(), now);
         TunnelConfig before = tunnel;
         tunnel = config;
-        if (session.purpose() != Purpose.REKEY) {
-            emit(new EngineEvent.TunnelUp(config, algorithms));
-            announce(ConnectionState.CONNECTED);
-            return;
-        }
-        emit(new EngineEvent.Progress(ProgressStep.PHASE1_REKEYED, algorithms));
-        if (!config.equals(before)) {
-            emit(new EngineEvent.TunnelUp(config, algorithms));
-        }
+        output.tunnelUp(config, before, algorithms, session.purpose() == SessionPurpose.REKEY);
     }
 
     private void starved(IkeSaSession session, long now) {
@@ -334,39 +321,28 @@ public final class IkeClient implements IkeSession {
 
     /** Schedules the next attempt with backoff and tells the user. */
     private void reconnectLater(String why, long now) {
-        long delay = schedule.scheduleRetry(now);
-        emit(new EngineEvent.Progress(ProgressStep.RECONNECTING, why + (delay == 0 ? ""
-                : String.format(Locale.ROOT, "; next attempt in %.1f s", delay / 1000.0))));
-        announce(ConnectionState.CONNECTING);
+        output.reconnecting(why, schedule.scheduleRetry(now));
     }
 
     private void fail(ConnectException why) {
         sessions.closeAll();
-        emit(new EngineEvent.Failed(why));
+        output.emit(new EngineEvent.Failed(why));
         end();
     }
 
     private void end() {
-        announce(ConnectionState.DISCONNECTED);
+        output.announce(ConnectionState.DISCONNECTED);
         template.credentials().destroy();
         finished = true;
     }
 
     /** A new session with its own copy of the credentials, started at once. */
-    private IkeSaSession startSession(Purpose purpose, long now) {
+    private IkeSaSession startSession(SessionPurpose purpose, long now) {
         IkeSaSession s = template.session(purpose, Optional.ofNullable(tunnel).map(TunnelConfig::address));
-        if (purpose != Purpose.REKEY) {
-            announce(ConnectionState.CONNECTING);
+        if (purpose != SessionPurpose.REKEY) {
+            output.announce(ConnectionState.CONNECTING);
         }
         s.start(now);
         return s;
-    }
-
-    private void announce(ConnectionState state) {
-        emit(new EngineEvent.StateChanged(state));
-    }
-
-    private void emit(EngineEvent event) {
-        outputs.add(new IkeOutput.Emit(Objects.requireNonNull(event)));
     }
 }

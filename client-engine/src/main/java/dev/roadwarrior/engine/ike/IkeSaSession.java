@@ -6,7 +6,6 @@ import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
-import dev.roadwarrior.engine.ike.codec.ExchangeType;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.phase1.AggressiveModeTask;
 import dev.roadwarrior.engine.ike.phase1.MainModeTask;
@@ -31,8 +30,8 @@ import java.util.random.RandomGenerator;
  * it, Mode Config, the first Quick Mode; then {@link TunnelUpkeep} keeps the SA pairs renewed,
  * answers the gateway's Quick Modes and watches the gateway with dead peer detection, and
  * {@link Informational} handles notifies and deletes. Which exchange starts when is the
- * {@link TaskManager}'s choice, from the state; which task answers an exchange the gateway starts
- * is {@link #route}'s.
+ * {@link TaskManager}'s choice, from the state (a phase 1 rekey included: {@link #queueRekey});
+ * which task answers an exchange the gateway starts is the {@link ResponderTable}'s.
  *
  * <p>Everything it has to tell its {@link IkeClient} is queued as {@link SessionEvent}s
  * ({@link #drainEvents}); the client decides what an end means (reconnect, or fail).
@@ -41,23 +40,14 @@ import java.util.random.RandomGenerator;
  */
 final class IkeSaSession {
 
-    /** Why the SA is set up; it decides what the user is told and what phase 1 announces. */
-    enum Purpose {
-        /** The connection's first SA. */
-        CONNECT,
-        /** A new SA after the connection broke: INITIAL-CONTACT clears what the gateway still holds. */
-        RECONNECT,
-        /** The renewal of a working SA (phase 1 rekey): quiet, and the old SA lives on meanwhile. */
-        REKEY
-    }
-
     private final IkeSa sa;
-    private final Purpose purpose;
+    private final SessionPurpose purpose;
     private final InstantSource wall;
     private final TaskManager tasks;
     private final Informational informational;
     private final TunnelUpkeep tunnel;
     private final SaSetup setup;
+    private final ResponderTable responders;
     private final List<TaskEvent> taskEvents = new ArrayList<>();
     private final List<Informational.Received> received = new ArrayList<>();
     private final List<SessionEvent> events = new ArrayList<>();
@@ -72,8 +62,8 @@ final class IkeSaSession {
      */
     IkeSaSession(ConnectRequest request, IkeCrypto crypto, InetSocketAddress localIke, InetSocketAddress localNatt,
             InetSocketAddress gateway, RetransmitPolicy policy, RandomGenerator random, InstantSource wall,
-            Purpose purpose, Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out) {
-        this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != Purpose.REKEY);
+            SessionPurpose purpose, Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out) {
+        this.sa = new IkeSa(request, crypto, localIke, localNatt, gateway, purpose != SessionPurpose.REKEY);
         this.purpose = purpose;
         this.wall = wall;
         this.tasks = new TaskManager(sa, this::route, taskEvents::add, out, policy, random);
@@ -81,9 +71,10 @@ final class IkeSaSession {
         this.tunnel = new TunnelUpkeep(sa, tasks, informational, random, out);
         this.setup = new SaSetup(sa, tasks, informational, tunnel, purpose, preferredAddress, out, events::add,
                 this::failed);
+        this.responders = new ResponderTable(sa, informational, tunnel, setup, received::add);
     }
 
-    Purpose purpose() {
+    SessionPurpose purpose() {
         return purpose;
     }
 
@@ -209,10 +200,21 @@ final class IkeSaSession {
         return true;
     }
 
-    /** The client started a phase 1 rekey of this SA ({@code true}), or it failed and this SA goes on. */
-    void rekeying(boolean underWay) {
-        if (ready() && sa.state() != IkeSaState.DELETING) {
-            sa.state(underWay ? IkeSaState.REKEYING : IkeSaState.ESTABLISHED);
+    /**
+     * Queues a phase 1 rekey of this SA; its task manager starts it when the state allows
+     * ({@link SessionEvent.RekeyStarted}), and the client then negotiates the new SA.
+     */
+    void queueRekey(long now) {
+        if (!finished()) {
+            tasks.queueRekey(now);
+            apply(now);
+        }
+    }
+
+    /** The phase 1 rekey failed: this SA carries on as before. */
+    void rekeyFailed() {
+        if (sa.state() == IkeSaState.REKEYING) {
+            sa.state(IkeSaState.ESTABLISHED);
         }
     }
 
@@ -242,27 +244,16 @@ final class IkeSaSession {
         events.clear();
     }
 
-    /**
-     * The responder table: the task for a message of an exchange the gateway starts (strongSwan's
-     * {@code process_request}); informational messages are handled at once and need no task.
-     */
+    /** The responder table's answer; the table is made after the task manager, which needs this. */
     private Optional<Task> route(IkeMessage message) {
-        ExchangeType type = message.header().exchangeType();
-        if (type.equals(ExchangeType.INFORMATIONAL)) {
-            informational.handle(message).ifPresent(received::add);
-            return Optional.empty();
-        }
-        if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && tunnel.virtualIp() != null) {
-            return Optional.of(new QuickModeResponderTask(sa, tunnel.virtualIp()));
-        }
-        return type.equals(ExchangeType.TRANSACTION) && sa.hasKeys() ? setup.transaction(message) : Optional.empty();
+        return responders.route(message);
     }
 
     /** Applies what the task manager and the gateway's informational messages reported, in order. */
     private void apply(long now) {
         while (!ending && (!taskEvents.isEmpty() || !received.isEmpty())) {
             if (!received.isEmpty()) {
-                informational(received.remove(0), now);
+                tunnel.informational(received.remove(0), ready(), now).ifPresent(this::failed);
                 continue;
             }
             TaskEvent e = taskEvents.remove(0);
@@ -276,6 +267,9 @@ final class IkeSaSession {
                 tunnel.abandoned(qm);
             } else if (e instanceof TaskEvent.Heard) {
                 tunnel.heard(now);
+            } else if (e instanceof TaskEvent.RekeyStarted) {
+                sa.state(IkeSaState.REKEYING);
+                events.add(new SessionEvent.RekeyStarted());
             } else if (e instanceof TaskEvent.Malformed m) {
                 informational.answerError(m.notifyType(), now);
             } else if (e instanceof TaskEvent.Failed f) {
@@ -299,7 +293,7 @@ final class IkeSaSession {
                 setup.modeConfigDone(now);
                 break;
             case QUICK_MODE:
-                tunnel.quickModeDone(sa.state() == IkeSaState.QUICK_MODE, purpose == Purpose.REKEY, now)
+                tunnel.quickModeDone(sa.state() == IkeSaState.QUICK_MODE, purpose == SessionPurpose.REKEY, now)
                         .ifPresent(this::established);
                 break;
             default:
@@ -324,18 +318,6 @@ final class IkeSaSession {
                 (Inet4Address) sa.gateway().getAddress());
         events.add(new SessionEvent.TunnelReady(settings, "IKE " + sa.phase1() + ", ESP " + transform
                 + (sa.nattActive() ? " in UDP" : "")));
-    }
-
-    private void informational(Informational.Received message, long now) {
-        if (!message.errors().isEmpty()) {
-            if (!ready()) {
-                failed(SessionFailures.fromNotify(message.errors().get(0), sa, tunnel.quickMode().orElse(null)));
-                return;
-            }
-            SessionFailures.LOG.log(System.Logger.Level.WARNING, "the gateway reports " + message.errors()
-                    + "; the tunnel stays up");
-        }
-        tunnel.informational(message, now).ifPresent(this::failed);
     }
 
     /** Whether the tunnel's first SA pair was set up under this SA. */

@@ -1,5 +1,7 @@
 package dev.roadwarrior.engine.ike;
 
+import dev.roadwarrior.engine.ike.task.TaskType;
+
 /**
  * Where one ISAKMP SA stands; the SA's session ({@link IkeSaSession}) moves it forward, and the
  * {@link TaskManager} decides from it which exchange may start next (as in strongSwan's
@@ -26,7 +28,7 @@ public enum IkeSaState {
     ESTABLISHED,
     /** A new ISAKMP SA is being negotiated to replace this one, which still carries the tunnel. */
     REKEYING,
-    /** Replaced or failing: the SA waits to be deleted and starts no exchange. */
+    /** Replaced or failing: the SA waits to be deleted; only DPD still watches a replaced SA's gateway. */
     DELETING,
     /** Deleted and its keys wiped. */
     DESTROYED;
@@ -34,5 +36,31 @@ public enum IkeSaState {
     /** Whether this SA may start a Quick Mode of its own (renew or replace its SA pair). */
     boolean carriesTunnel() {
         return this == QUICK_MODE || this == ESTABLISHED || this == REKEYING;
+    }
+
+    /**
+     * Which initiator exchange an SA in this state may start (strongSwan's {@code initiate()}
+     * decides by state in the same way): phase 1 before it is done, Mode Config in its turn,
+     * Quick Modes while the SA carries the tunnel, DPD from the first SA pair until the SA is
+     * deleted. Responder tasks are never started by us.
+     */
+    boolean allows(TaskType type) {
+        switch (type) {
+            case PHASE1:
+                return this == CREATED || this == PHASE1;
+            case MODE_CONFIG:
+                return this == MODE_CONFIG;
+            case QUICK_MODE:
+                return carriesTunnel();
+            case DPD:
+                return this == ESTABLISHED || this == REKEYING || this == DELETING;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether a phase 1 rekey may start: the tunnel is up on this SA and no rekey is under way. */
+    boolean allowsRekey() {
+        return this == ESTABLISHED;
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Informational exchanges in both directions: the gateway's notifies and deletes (and DPD
- * R-U-THERE, answered at once), and ours: deletes, DPD R-U-THERE, INITIAL-CONTACT and the one
+ * R-U-THERE, answered at once), and ours: deletes, INITIAL-CONTACT and the one
  * rate-limited answer to a bad protected message ({@link #answerError}). Each is a
  * single message; what the gateway said is handed to the session as a {@link Received}.
  */
@@ -102,12 +102,6 @@ final class Informational {
     /** Tells the gateway to delete the ISAKMP SA. */
     void deleteIkeSa() {
         send(new DeletePayload(1, ProtocolId.ISAKMP, 16, List.of(sa.cookies())));
-    }
-
-    /** Asks whether the gateway is alive (RFC 3706 R-U-THERE with {@code sequence}). */
-    void areYouThere(int sequence) {
-        send(new NotifyPayload(1, ProtocolId.ISAKMP, NotifyType.R_U_THERE, sa.cookies(),
-                ByteBuffer.allocate(4).putInt(sequence).array()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.FailureReason;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,7 +26,7 @@ final class ReconnectSchedule {
     private int attempts;
     private int rekeyAttempts;
     private boolean reached;
-    private long lastStarvedRestart = Long.MIN_VALUE;
+    private OptionalLong lastStarvedRestart = OptionalLong.empty();
 
     ReconnectSchedule(ReconnectPolicy policy, RandomGenerator random) {
         this.policy = policy;
@@ -103,15 +104,14 @@ final class ReconnectSchedule {
     }
 
     /**
-     * Whether a starved tunnel may be restarted now (at most once per {@link #STARVED_RESTART_MILLIS}).
-     * The first check subtracts {@code Long.MIN_VALUE} and overflows, as it always has; see the
-     * engine report before changing that, since it decides whether a starved tunnel restarts at all.
+     * Whether a starved tunnel may be restarted now: the first time always, then at most once per
+     * {@link #STARVED_RESTART_MILLIS}. When it may, the restart is counted from {@code now}.
      */
     boolean starvedRestartAllowed(long now) {
-        if (now - lastStarvedRestart < STARVED_RESTART_MILLIS) {
+        if (lastStarvedRestart.isPresent() && now - lastStarvedRestart.getAsLong() < STARVED_RESTART_MILLIS) {
             return false;
         }
-        lastStarvedRestart = now;
+        lastStarvedRestart = OptionalLong.of(now);
         return true;
     }
 

@@ -7,7 +7,6 @@ import dev.roadwarrior.engine.api.CredentialKind;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
-import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
 import dev.roadwarrior.engine.ike.codec.IkeMessage;
 import dev.roadwarrior.engine.ike.codec.payload.AttributePayload;
 import dev.roadwarrior.engine.ike.phase1.Phase1Task;
@@ -45,7 +44,7 @@ final class SaSetup {
     private final TaskManager tasks;
     private final Informational informational;
     private final TunnelUpkeep tunnel;
-    private final Purpose purpose;
+    private final SessionPurpose purpose;
     private final Optional<Inet4Address> preferredAddress;
     private final Consumer<IkeOutput> out;
     private final Consumer<SessionEvent> events;
@@ -62,7 +61,7 @@ final class SaSetup {
      * @param events where the session's events go (for its client)
      * @param failed ends the session (it only records the failure)
      */
-    SaSetup(IkeSa sa, TaskManager tasks, Informational informational, TunnelUpkeep tunnel, Purpose purpose,
+    SaSetup(IkeSa sa, TaskManager tasks, Informational informational, TunnelUpkeep tunnel, SessionPurpose purpose,
             Optional<Inet4Address> preferredAddress, Consumer<IkeOutput> out, Consumer<SessionEvent> events,
             Consumer<ConnectException> failed) {
         this.sa = sa;
@@ -149,7 +148,8 @@ final class SaSetup {
             progress(ProgressStep.NAT_DETECTED, "IKE and ESP continue on UDP port " + sa.gateway().getPort());
         }
         progress(ProgressStep.PHASE1_ESTABLISHED, phase1.gatewayIdentity() + ", IKE " + sa.phase1());
-        if (purpose == Purpose.RECONNECT && sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.AGGRESSIVE) {
+        if (purpose == SessionPurpose.RECONNECT
+                && sa.request().phase1().exchange() == ConnectRequest.ExchangeMode.AGGRESSIVE) {
             informational.initialContact(); // Aggressive Mode's third message is not where every gateway looks
         }
         if (sa.request().phase1().auth().usesXauth()) {
@@ -193,7 +193,7 @@ final class SaSetup {
         turnEndsAt = Long.MAX_VALUE;
         config = modeConfig.result().orElseThrow();
         progress(ProgressStep.CONFIGURATION_RECEIVED, "address " + config.address().getHostAddress());
-        if (purpose == Purpose.CONNECT) {
+        if (purpose == SessionPurpose.CONNECT) {
             config.banner().ifPresent(b -> emit(new EngineEvent.Banner(b)));
             if (sa.request().phase1().auth().usesXauth()) {
                 emit(new EngineEvent.SavePassword(config.savePassword()));
@@ -229,7 +229,7 @@ final class SaSetup {
 
     /** Progress of the setup; a rekey goes unreported (the client reports its outcome). */
     void progress(ProgressStep step, String detail) {
-        if (purpose != Purpose.REKEY) {
+        if (purpose != SessionPurpose.REKEY) {
             emit(new EngineEvent.Progress(step, detail));
         }
     }

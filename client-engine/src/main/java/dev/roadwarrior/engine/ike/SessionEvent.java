@@ -22,6 +22,10 @@ sealed interface SessionEvent {
     record TunnelReady(TunnelConfig config, String algorithms) implements SessionEvent {
     }
 
+    /** The SA's task manager started its phase 1 rekey: the SA is REKEYING and a new SA is to be negotiated. */
+    record RekeyStarted() implements SessionEvent {
+    }
+
     /** The gateway answers R-U-THERE but its ESP no longer arrives while ours goes out. */
     record Starved() implements SessionEvent {
     }

@@ -47,7 +47,6 @@ final class SessionSet {
     /** Starts a phase 1 rekey: {@code s} negotiates while the current SA carries on. */
     void next(IkeSaSession s) {
         next = s;
-        current.rekeying(true);
     }
 
     long retireAt() {
@@ -90,7 +89,7 @@ final class SessionSet {
         if (s == next) {
             next = null;
             if (current != null) {
-                current.rekeying(false);
+                current.rekeyFailed();
             }
         }
         if (s == current) {

@@ -2,7 +2,6 @@ package dev.roadwarrior.engine.ike;
 
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
-import dev.roadwarrior.engine.ike.IkeSaSession.Purpose;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
@@ -60,7 +59,7 @@ final class SessionTemplate {
     }
 
     /** A new session with its own copy of the credentials (not started yet). */
-    IkeSaSession session(Purpose purpose, Optional<Inet4Address> preferredAddress) {
+    IkeSaSession session(SessionPurpose purpose, Optional<Inet4Address> preferredAddress) {
         IkeSaSession s = new IkeSaSession(credentials.forSession(), crypto, localIke, localNatt, gateway, policy, random,
                 wall, purpose, preferredAddress, out);
         s.pathMtu(pathMtu);

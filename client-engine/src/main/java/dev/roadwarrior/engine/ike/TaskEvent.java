@@ -44,6 +44,10 @@ public sealed interface TaskEvent {
     record Malformed(NotifyType notifyType) implements TaskEvent {
     }
 
+    /** The queued phase 1 rekey starts (see {@link TaskManager#queueRekey}): a new SA is to replace this one. */
+    record RekeyStarted() implements TaskEvent {
+    }
+
     /** The SA must end: an exchange gave up or a task failed. */
     record Failed(ConnectException error) implements TaskEvent {
     }

@@ -12,7 +12,6 @@ import dev.roadwarrior.engine.ike.codec.payload.FragmentPayload;
 import dev.roadwarrior.engine.ike.codec.payload.PayloadType;
 import dev.roadwarrior.engine.ike.task.Task;
 import dev.roadwarrior.engine.ike.task.TaskResult;
-import dev.roadwarrior.engine.ike.task.TaskType;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -31,8 +30,11 @@ import java.util.random.RandomGenerator;
  * task the session's {@link Responders} table picks.
  *
  * <p>Initiator tasks wait in a queue; {@link #initiate} starts the first one the SA's
- * {@link IkeSaState} allows (phase 1 only while CREATED, Mode Config while MODE_CONFIG, Quick
- * Mode once the SA carries the tunnel). Only one initiator exchange is in flight at a time.
+ * {@link IkeSaState} allows ({@link IkeSaState#allows}: phase 1 only while CREATED, Mode Config
+ * while MODE_CONFIG, Quick Mode once the SA carries the tunnel, DPD once it has). Only one
+ * exchange that awaits an answer is in flight at a time; a one-way exchange (DPD's R-U-THERE)
+ * does not wait for it. A phase 1 rekey is queued too ({@link #queueRekey}) and started when
+ * the state allows it; its exchanges run on the new SA.
  *
  * <p>What happens is reported as {@link TaskEvent}s to the event sink, which the session applies
  * after the manager's call returns: nothing calls back into the session mid-message.
@@ -77,23 +79,7 @@ public final class TaskManager {
     private final Map<Integer, Outstanding> responding = new HashMap<>();
     private final FinalRepeats repeats;
     private Outstanding outstanding;
-
-    /** A request awaiting its answer. */
-    private static final class Outstanding {
-        final Task task;
-        final int messageId;
-        final List<byte[]> datagrams;
-        final boolean natt;
-        int attempt;
-        long deadline;
-
-        Outstanding(Task task, int messageId, List<byte[]> datagrams, boolean natt) {
-            this.task = task;
-            this.messageId = messageId;
-            this.datagrams = datagrams;
-            this.natt = natt;
-        }
-    }
+    private boolean rekeyQueued;
 
     /**
      * @param responders picks the responder task for an exchange the gateway starts
@@ -118,37 +104,43 @@ public final class TaskManager {
     }
 
     /**
-     * Starts the next exchange: the first queued task whose type the SA's state allows, when no
-     * initiator exchange is in flight (strongSwan's {@code initiate()}).
+     * Queues a phase 1 rekey: a new ISAKMP SA is to replace this one. It starts once the state
+     * allows it ({@link IkeSaState#allowsRekey}), reported as {@link TaskEvent.RekeyStarted}; its
+     * exchanges run on the new SA, so it does not wait for an exchange in flight on this one.
+     */
+    public void queueRekey(long now) {
+        rekeyQueued = true;
+        initiate(now);
+    }
+
+    /**
+     * Starts what the SA's state allows (strongSwan's {@code initiate()}): a queued phase 1 rekey;
+     * the queued one-way exchanges (DPD); and, when no initiator exchange is in flight, the first
+     * queued task whose type the state allows.
      */
     public void initiate(long now) {
+        if (rekeyQueued && sa.state().allowsRekey()) {
+            rekeyQueued = false;
+            events.accept(new TaskEvent.RekeyStarted());
+        }
         Iterator<Task> it = queue.iterator();
-        while (outstanding == null && it.hasNext()) {
+        while (it.hasNext()) {
             Task task = it.next();
-            if (!allowed(task.type(), sa.state())) {
+            boolean oneWay = task.type().oneWay();
+            if (outstanding != null && !oneWay || !sa.state().allows(task.type())) {
                 continue;
             }
             it.remove();
             try {
-                send(task, task.build(), now);
+                if (oneWay) {
+                    sendOnce(task.build());
+                } else {
+                    send(task, task.build(), now);
+                }
             } catch (ConnectException e) {
                 fail(e);
                 return;
             }
-        }
-    }
-
-    /** Which initiator exchange an SA may start in which state. */
-    static boolean allowed(TaskType type, IkeSaState state) {
-        switch (type) {
-            case PHASE1:
-                return state == IkeSaState.CREATED || state == IkeSaState.PHASE1;
-            case MODE_CONFIG:
-                return state == IkeSaState.MODE_CONFIG;
-            case QUICK_MODE:
-                return state.carriesTunnel();
-            default:
-                return false; // responder tasks are never queued
         }
     }
 
@@ -174,6 +166,7 @@ public final class TaskManager {
     public void clear() {
         repeats.clear();
         queue.clear();
+        rekeyQueued = false;
         outstanding = null;
         responding.clear();
     }
@@ -261,8 +254,9 @@ public final class TaskManager {
                 List<byte[]> ds = fragments.datagrams(sent);
                 sendAll(ds, sa.nattActive());
                 repeats.sent(ds, sa.nattActive());
-                if (result.awaitsAnswer()) {
-                    awaitFinal(task, header.messageId(), ds, now);
+                if (result.awaitsAnswer()) { // kept for retransmission until the gateway's final message
+                    responding.put(header.messageId(),
+                            new Outstanding(task, header.messageId(), ds, sa.nattActive(), policy, random, now));
                 } else {
                     repeats.repeatLater(ds, sa.nattActive(), now);
                 }
@@ -302,13 +296,13 @@ public final class TaskManager {
     public void tick(long now) {
         repeats.tick(now);
         for (Outstanding r : List.copyOf(responding.values())) {
-            if (now >= r.deadline && !retransmit(r, now)) {
+            if (now >= r.deadline() && !r.retransmit(policy, random, output, now)) {
                 responding.remove(r.messageId);
                 LOG.log(System.Logger.Level.INFO, "the gateway did not finish its " + r.task.getClass().getSimpleName());
                 events.accept(new TaskEvent.Abandoned(r.task));
             }
         }
-        if (outstanding == null || now < outstanding.deadline || retransmit(outstanding, now)) {
+        if (outstanding == null || now < outstanding.deadline() || outstanding.retransmit(policy, random, output, now)) {
             return;
         }
         fail(new ConnectException(FailureReason.GATEWAY_UNREACHABLE, "no answer to "
@@ -318,9 +312,9 @@ public final class TaskManager {
 
     /** When {@link #tick} is next due, or {@link Long#MAX_VALUE}. */
     public long nextDeadline() {
-        long next = Math.min(repeats.nextDeadline(), outstanding == null ? Long.MAX_VALUE : outstanding.deadline);
+        long next = Math.min(repeats.nextDeadline(), outstanding == null ? Long.MAX_VALUE : outstanding.deadline());
         for (Outstanding r : responding.values()) {
-            next = Math.min(next, r.deadline);
+            next = Math.min(next, r.deadline());
         }
         return next;
     }
@@ -330,30 +324,11 @@ public final class TaskManager {
         events.accept(new TaskEvent.Failed(e));
     }
 
-    /** Sends {@code o} again, or returns false when it has been sent as often as the policy allows. */
-    private boolean retransmit(Outstanding o, long now) {
-        if (o.attempt >= policy.retransmissions()) {
-            return false;
-        }
-        o.attempt++;
-        sendAll(o.datagrams, o.natt);
-        o.deadline = now + policy.timeoutMillis(o.attempt, random);
-        return true;
-    }
-
-    /** Keeps a responder's answer for retransmission until the gateway's final message arrives. */
-    private void awaitFinal(Task task, int messageId, List<byte[]> datagrams, long now) {
-        Outstanding r = new Outstanding(task, messageId, datagrams, sa.nattActive());
-        r.deadline = now + policy.timeoutMillis(0, random);
-        responding.put(messageId, r);
-    }
-
     private void send(Task task, IkeMessage message, long now) {
         List<byte[]> ds = fragments.datagrams(sa.protect(message));
-        outstanding = new Outstanding(task, message.header().messageId(), ds, sa.nattActive());
         sendAll(ds, sa.nattActive());
         repeats.sent(ds, sa.nattActive());
-        outstanding.deadline = now + policy.timeoutMillis(0, random);
+        outstanding = new Outstanding(task, message.header().messageId(), ds, sa.nattActive(), policy, random, now);
     }
 
     private void sendAll(List<byte[]> datagrams, boolean natt) {

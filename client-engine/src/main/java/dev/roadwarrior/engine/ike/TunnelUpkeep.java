@@ -5,6 +5,7 @@ import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.EngineEvent;
 import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ProgressStep;
+import dev.roadwarrior.engine.ike.task.DpdTask;
 import dev.roadwarrior.engine.ike.task.ModeConfigResult;
 import dev.roadwarrior.engine.ike.task.QuickModeResponderTask;
 import dev.roadwarrior.engine.ike.task.QuickModeTask;
@@ -17,8 +18,9 @@ import java.util.random.RandomGenerator;
 /**
  * The tunnel side of one ISAKMP SA, the {@link IkeSaSession}'s helper: the SA pairs
  * ({@link ChildSas}) and the Quick Modes that make and renew them (ours and the gateway's), dead
- * peer detection once the tunnel is up, and what the gateway's informational messages mean for
- * them. What ends the SA is returned to the session, which owns the SA's state.
+ * peer detection once the tunnel is up (its R-U-THEREs are {@link DpdTask}s that the
+ * {@link TaskManager} starts), and what the gateway's informational messages mean for them.
+ * What ends the SA is returned to the session, which owns the SA's state.
  *
  * <p>Threading: confined to the engine thread.
  */
@@ -26,7 +28,6 @@ final class TunnelUpkeep {
 
     private final IkeSa sa;
     private final TaskManager tasks;
-    private final Informational informational;
     private final ChildSas children;
     private final RandomGenerator random;
     private final Consumer<IkeOutput> out;
@@ -39,7 +40,6 @@ final class TunnelUpkeep {
             Consumer<IkeOutput> out) {
         this.sa = sa;
         this.tasks = tasks;
-        this.informational = informational;
         this.random = random;
         this.out = out;
         this.children = new ChildSas(out, informational, random, sa.request().phase2().lifetimeSeconds());
@@ -56,11 +56,6 @@ final class TunnelUpkeep {
 
     long nextChildRekeyAt() {
         return children.nextRekeyAt();
-    }
-
-    /** The Quick Mode of ours under way, if any. */
-    Optional<QuickModeTask> quickMode() {
-        return Optional.ofNullable(quickMode);
     }
 
     /** Negotiates the first SA pair for {@code address} (with what Mode Config sent, if it ran). */
@@ -146,7 +141,7 @@ final class TunnelUpkeep {
         }
         DeadPeerDetection.Action action = dpd.tick(now);
         if (action == DeadPeerDetection.Action.SEND) {
-            informational.areYouThere(dpd.sequence());
+            tasks.queue(new DpdTask(sa, dpd.sequence()), now);
         }
         return action;
     }
@@ -156,12 +151,21 @@ final class TunnelUpkeep {
     }
 
     /**
-     * Applies an informational message once the tunnel is up: R-U-THERE-ACKs, deleted SA pairs
-     * (renewed at once when the one in use goes).
+     * Applies a verified informational message of the gateway's: an error notify ends the SA
+     * before the tunnel is up and is only logged after; R-U-THERE-ACKs feed dead peer detection;
+     * deleted SA pairs are renewed at once when the one in use goes.
      *
-     * @return why the SA ends, when the gateway deleted it
+     * @param ready whether the tunnel's first SA pair was set up under this SA
+     * @return why the SA ends: an error before the tunnel was up, or the gateway deleted the SA
      */
-    Optional<ConnectException> informational(Informational.Received message, long now) {
+    Optional<ConnectException> informational(Informational.Received message, boolean ready, long now) {
+        if (!message.errors().isEmpty()) {
+            if (!ready) {
+                return Optional.of(SessionFailures.fromNotify(message.errors().get(0), sa, quickMode));
+            }
+            SessionFailures.LOG.log(System.Logger.Level.WARNING, "the gateway reports " + message.errors()
+                    + "; the tunnel stays up");
+        }
         for (int ack : message.dpdAcks()) {
             if (dpd != null) {
                 dpd.acked(ack, now);

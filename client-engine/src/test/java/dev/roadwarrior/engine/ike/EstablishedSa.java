@@ -72,7 +72,7 @@ final class EstablishedSa {
 
     private static MessageEncryption encryption(IkeCrypto crypto, Keymat keymat) {
         BlockCipher cipher = crypto.createCipher(EncryptionAlgorithm.AES_CBC, 256);
-        return new MessageEncryption(cipher, keymat.encryptionKey(cipher.keyLength()),
+        return keymat.messageEncryption(cipher,
                 new IvManager(crypto.createHasher(HashAlgorithm.SHA1), cipher.blockSize(), PUBLIC_I, PUBLIC_R));
     }
 

@@ -206,6 +206,19 @@ class IkeClientTest {
     }
 
     @Test
+    void aTunnelWhoseGatewayAnswersDpdButSendsNoEspIsRestarted() {
+        connect(request(86_400));
+        lastOutbound = now + 500; // our ESP goes out, the gateway's never comes, R-U-THERE is answered
+        advance(60_000);
+        List<String> restarts = progress(ProgressStep.RECONNECTING);
+        assertEquals(1, restarts.size(), restarts.toString());
+        assertTrue(restarts.get(0).contains("ESP no longer arrives"), restarts.get(0));
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size(), "connected again from new sockets");
+        assertEquals(1, reopened);
+        assertEquals(ConnectionState.CONNECTED, state());
+    }
+
+    @Test
     void aFirstConnectThatNeverReachesTheGatewayFailsInsteadOfRetrying() {
         gateway.alive = false;
         connect(request(86_400));

@@ -56,4 +56,13 @@ class ReconnectScheduleTest {
         assertFalse(schedule.rekeyDue(schedule.rekeyAt() - 1));
         assertTrue(schedule.rekeyDue(schedule.rekeyAt()));
     }
+
+    @Test
+    void aStarvedTunnelIsRestartedAtOnceThenAtMostOncePerPeriod() {
+        long start = 5_000;
+        assertTrue(schedule.starvedRestartAllowed(start), "the first starved tunnel restarts");
+        assertFalse(schedule.starvedRestartAllowed(start + ReconnectSchedule.STARVED_RESTART_MILLIS - 1));
+        assertTrue(schedule.starvedRestartAllowed(start + ReconnectSchedule.STARVED_RESTART_MILLIS));
+        assertFalse(schedule.starvedRestartAllowed(start + ReconnectSchedule.STARVED_RESTART_MILLIS + 1));
+    }
 }

@@ -32,6 +32,7 @@ class TaskManagerTest {
     private final List<IkeOutput> outputs = new ArrayList<>();
     private final List<Task> completed = new ArrayList<>();
     private ConnectException failure;
+    private int rekeysStarted;
     private IkeSa sa;
     private TaskManager manager;
 
@@ -44,6 +45,8 @@ class TaskManagerTest {
                 completed.add(c.task());
             } else if (e instanceof TaskEvent.Failed f) {
                 failure = f.error();
+            } else if (e instanceof TaskEvent.RekeyStarted) {
+                rekeysStarted++;
             }
         }, outputs::add, RetransmitPolicy.DEFAULT, new Random(1));
     }
@@ -129,11 +132,47 @@ class TaskManagerTest {
         for (IkeSaState state : IkeSaState.values()) {
             boolean expected = state == IkeSaState.QUICK_MODE || state == IkeSaState.ESTABLISHED
                     || state == IkeSaState.REKEYING;
-            assertEquals(expected, TaskManager.allowed(TaskType.QUICK_MODE, state), state.name());
+            assertEquals(expected, state.allows(TaskType.QUICK_MODE), state.name());
             assertEquals(state == IkeSaState.CREATED || state == IkeSaState.PHASE1,
-                    TaskManager.allowed(TaskType.PHASE1, state), state.name());
-            assertFalse(TaskManager.allowed(TaskType.XAUTH, state), "responder tasks are never started by us");
+                    state.allows(TaskType.PHASE1), state.name());
+            assertFalse(state.allows(TaskType.XAUTH), "responder tasks are never started by us");
         }
+    }
+
+    @Test
+    void dpdIsSentOnceTheTunnelIsUpWithoutWaitingForTheExchangeInFlight() {
+        EchoTask quickMode = new EchoTask(sa, false, TaskType.QUICK_MODE);
+        EchoTask dpd = new EchoTask(sa, false, TaskType.DPD);
+        sa.state(IkeSaState.QUICK_MODE);
+        manager.queue(quickMode, 0);
+        manager.queue(dpd, 0);
+        assertEquals(1, sends(), "no DPD before the first SA pair");
+        long deadline = manager.nextDeadline();
+        sa.state(IkeSaState.ESTABLISHED);
+        manager.initiate(0);
+        assertEquals(2, sends(), "the R-U-THERE goes out while the Quick Mode awaits its answer");
+        assertEquals(deadline, manager.nextDeadline(), "nothing of the R-U-THERE is retransmitted");
+        assertTrue(completed.isEmpty());
+        for (IkeSaState state : IkeSaState.values()) {
+            assertEquals(state == IkeSaState.ESTABLISHED || state == IkeSaState.REKEYING
+                    || state == IkeSaState.DELETING, state.allows(TaskType.DPD), state.name());
+        }
+    }
+
+    @Test
+    void aPhaseOneRekeyStartsOnceTheSaIsEstablishedAndOnlyOnce() {
+        sa.state(IkeSaState.QUICK_MODE);
+        manager.queueRekey(0);
+        assertEquals(0, rekeysStarted, "the tunnel is not up yet");
+        sa.state(IkeSaState.ESTABLISHED);
+        manager.initiate(0);
+        assertEquals(1, rekeysStarted);
+        manager.initiate(0);
+        assertEquals(1, rekeysStarted);
+        assertEquals(0, sends(), "the rekey's exchanges run on the new SA");
+        sa.state(IkeSaState.REKEYING);
+        manager.queueRekey(0);
+        assertEquals(1, rekeysStarted, "not while a rekey is under way");
     }
 
     private long sends() {

@@ -206,8 +206,7 @@ final class TestGateway {
         sa.keymat = Keymat.forPreSharedKey(crypto.createPrf(choice.hash()), psk, nonceI, nonceR,
                 ke.sharedSecret(publicI), Arrays.copyOf(cookies, 8), Arrays.copyOfRange(cookies, 8, 16));
         BlockCipher cipher = crypto.createCipher(choice.cipher(), choice.keyBits());
-        sa.encryption = new MessageEncryption(cipher, sa.keymat.encryptionKey(cipher.keyLength()),
-                new IvManager(crypto.createHasher(choice.hash()), cipher.blockSize(), publicI, publicR));
+        sa.encryption = sa.keymat.messageEncryption(cipher, new IvManager(crypto.createHasher(choice.hash()), cipher.blockSize(), publicI, publicR));
         IdPayload id = IdPayload.ipv4Address(Ipv4Network.parseAddress("192.0.2.1"));
         byte[] hashR = sa.keymat.hashR(publicI, publicR, msg1.rawBody(msg1.indexOf(SaPayload.class)), id.encodeBody());
         IkeMessage msg2 = new IkeMessage(IkeHeader.of(sa.cookieI, sa.cookieR, ExchangeType.AGGRESSIVE, 0, 0),

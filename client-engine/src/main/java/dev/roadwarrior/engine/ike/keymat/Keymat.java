@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike.keymat;
 
+import dev.roadwarrior.engine.crypto.BlockCipher;
 import dev.roadwarrior.engine.crypto.Prf;
 import java.util.Arrays;
 
@@ -19,7 +20,10 @@ import java.util.Arrays;
  * reordered here where the RFC says so (HASH_R).
  * Arrays returned are new; arrays passed in are neither kept nor modified.
  *
- * <p>The key getters exist for tests and diagnostics: never log what they return.
+ * <p>The keys are {@link IkeSecret}s that never leave this class: callers get the hashes made
+ * with them, a {@link MessageEncryption} that holds its own Ka, and the Quick Mode KEYMAT for the
+ * data plane ({@link #quickModeKeymat}, the one place key bytes are handed out). The
+ * package-private key getters are for known-answer tests.
  *
  * <p>Threading: confine an instance to the engine thread ({@link #destroy()} mutates it).
  */
@@ -28,19 +32,19 @@ public final class Keymat {
     private final Prf prf;
     private final byte[] cookieI;
     private final byte[] cookieR;
-    private final byte[] skeyid;
-    private final byte[] skeyidD;
-    private final byte[] skeyidA;
-    private final byte[] skeyidE;
+    private final IkeSecret skeyid;
+    private final IkeSecret skeyidD;
+    private final IkeSecret skeyidA;
+    private final IkeSecret skeyidE;
 
     private Keymat(Prf prf, byte[] skeyid, byte[] gxy, byte[] cookieI, byte[] cookieR) {
         this.prf = prf;
         this.cookieI = cookieI.clone();
         this.cookieR = cookieR.clone();
-        this.skeyid = skeyid;
-        this.skeyidD = prf.compute(skeyid, gxy, cookieI, cookieR, new byte[] {0});
-        this.skeyidA = prf.compute(skeyid, skeyidD, gxy, cookieI, cookieR, new byte[] {1});
-        this.skeyidE = prf.compute(skeyid, skeyidA, gxy, cookieI, cookieR, new byte[] {2});
+        this.skeyid = new IkeSecret(skeyid);
+        this.skeyidD = this.skeyid.derive(prf, gxy, cookieI, cookieR, new byte[] {0});
+        this.skeyidA = this.skeyid.derive(prf, skeyidD.bytes(), gxy, cookieI, cookieR, new byte[] {1});
+        this.skeyidE = this.skeyid.derive(prf, skeyidA.bytes(), gxy, cookieI, cookieR, new byte[] {2});
     }
 
     /** SKEYID = prf(pre-shared-key, Ni_b | Nr_b), then the derived keys. */
@@ -60,29 +64,39 @@ public final class Keymat {
         return prf;
     }
 
-    public byte[] skeyid() {
-        return skeyid.clone();
-    }
-
-    public byte[] skeyidD() {
-        return skeyidD.clone();
-    }
-
-    public byte[] skeyidA() {
-        return skeyidA.clone();
-    }
-
-    public byte[] skeyidE() {
-        return skeyidE.clone();
-    }
-
     /**
-     * The phase-1 encryption key Ka of {@code length} bytes (RFC 2409 Appendix B): the first bytes
-     * of SKEYID_e, or, when SKEYID_e is too short, of K1 | K2 | ... with K1 = prf(SKEYID_e, 0) and
-     * Kn = prf(SKEYID_e, K(n-1)).
+     * Encryption and decryption of this SA's message bodies with the phase-1 encryption key Ka
+     * (RFC 2409 Appendix B) of the cipher's key length: the first bytes of SKEYID_e, or, when
+     * SKEYID_e is too short, of K1 | K2 | ... with K1 = prf(SKEYID_e, 0) and Kn = prf(SKEYID_e,
+     * K(n-1)). The returned object owns its copy of Ka and wipes it in its {@code destroy()}.
      */
-    public byte[] encryptionKey(int length) {
-        return encryptionKey(prf, skeyidE, length);
+    public MessageEncryption messageEncryption(BlockCipher cipher, IvManager ivs) {
+        return new MessageEncryption(cipher, new IkeSecret(encryptionKey(cipher.keyLength())), ivs);
+    }
+
+    /** Known-answer tests only: Ka of {@code length} bytes (see {@link #messageEncryption}). */
+    byte[] encryptionKey(int length) {
+        return encryptionKey(prf, skeyidE.bytes(), length);
+    }
+
+    /** Known-answer tests only: a copy of SKEYID. */
+    byte[] skeyid() {
+        return skeyid.bytes().clone();
+    }
+
+    /** Known-answer tests only: a copy of SKEYID_d. */
+    byte[] skeyidD() {
+        return skeyidD.bytes().clone();
+    }
+
+    /** Known-answer tests only: a copy of SKEYID_a. */
+    byte[] skeyidA() {
+        return skeyidA.bytes().clone();
+    }
+
+    /** Known-answer tests only: a copy of SKEYID_e. */
+    byte[] skeyidE() {
+        return skeyidE.bytes().clone();
     }
 
     static byte[] encryptionKey(Prf prf, byte[] skeyidE, int length) {
@@ -94,12 +108,12 @@ public final class Keymat {
 
     /** HASH_I = prf(SKEYID, g^xi | g^xr | CKY-I | CKY-R | SAi_b | IDii_b). */
     public byte[] hashI(byte[] publicI, byte[] publicR, byte[] saIBody, byte[] idIBody) {
-        return prf.compute(skeyid, publicI, publicR, cookieI, cookieR, saIBody, idIBody);
+        return skeyid.prf(prf, publicI, publicR, cookieI, cookieR, saIBody, idIBody);
     }
 
     /** HASH_R = prf(SKEYID, g^xr | g^xi | CKY-R | CKY-I | SAi_b | IDir_b). */
     public byte[] hashR(byte[] publicI, byte[] publicR, byte[] saIBody, byte[] idRBody) {
-        return prf.compute(skeyid, publicR, publicI, cookieR, cookieI, saIBody, idRBody);
+        return skeyid.prf(prf, publicR, publicI, cookieR, cookieI, saIBody, idRBody);
     }
 
     /**
@@ -107,7 +121,7 @@ public final class Keymat {
      * sends with HASH_I (UNITY_GROUP_HASH notify), as the Shrew Soft client computes it.
      */
     public byte[] groupHash(byte[] preSharedKey) {
-        return prf.compute(skeyid, preSharedKey);
+        return skeyid.prf(prf, preSharedKey);
     }
 
     /**
@@ -121,12 +135,12 @@ public final class Keymat {
         byte[][] data = new byte[parts.length + 1][];
         data[0] = Bytes.messageId(messageId);
         System.arraycopy(parts, 0, data, 1, parts.length);
-        return prf.compute(skeyidA, data);
+        return skeyidA.prf(prf, data);
     }
 
     /** Quick mode HASH(3) = prf(SKEYID_a, 0 | M-ID | Ni_b | Nr_b). */
     public byte[] hash3(int messageId, byte[] nonceI, byte[] nonceR) {
-        return prf.compute(skeyidA, new byte[] {0}, Bytes.messageId(messageId), nonceI, nonceR);
+        return skeyidA.prf(prf, new byte[] {0}, Bytes.messageId(messageId), nonceI, nonceR);
     }
 
     /**
@@ -138,6 +152,9 @@ public final class Keymat {
      * </pre>
      * Inbound keys use the SPI we chose, outbound keys the peer's. The encryption key comes
      * first, the authentication key follows it.
+     *
+     * <p>This is where keys leave the IKE code as bytes: the ESP boundary. They go to the data
+     * plane in {@code ChildSaKeys}, whose receiver wipes them once its SA holds its own keys.
      *
      * @param pfsSecret g(qm)^xy of the quick mode's own key exchange, or empty without PFS
      * @param protocolId the IPsec protocol ID (3 for ESP)
@@ -152,15 +169,15 @@ public final class Keymat {
             throw new IllegalArgumentException("protocol ID out of range: " + protocolId);
         }
         byte[] seed = Bytes.concat(pfsSecret, new byte[] {(byte) protocolId}, spi, nonceI, nonceR);
-        return expand(prf, skeyidD, seed, seed, length);
+        return expand(prf, skeyidD.bytes(), seed, seed, length);
     }
 
     /** Overwrites the keys with zeros; the instance must not be used afterwards. */
     public void destroy() {
-        Arrays.fill(skeyid, (byte) 0);
-        Arrays.fill(skeyidD, (byte) 0);
-        Arrays.fill(skeyidA, (byte) 0);
-        Arrays.fill(skeyidE, (byte) 0);
+        skeyid.destroy();
+        skeyidD.destroy();
+        skeyidA.destroy();
+        skeyidE.destroy();
     }
 
     /** K1 | K2 | ... truncated to {@code length}: K1 = prf(key, first), Kn = prf(key, K(n-1) | seed). */

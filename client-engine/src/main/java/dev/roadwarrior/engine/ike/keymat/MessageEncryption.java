@@ -22,26 +22,27 @@ import java.util.Arrays;
 public final class MessageEncryption {
 
     private final BlockCipher cipher;
-    private final byte[] key;
+    private final IkeSecret key;
     private final IvManager ivs;
 
     /**
      * @param cipher the negotiated phase-1 cipher
-     * @param key the phase-1 encryption key, {@link Keymat#encryptionKey} of the cipher's key length
+     * @param key the phase-1 encryption key Ka of the cipher's key length; this instance owns it
      * @param ivs the SA's IV chains (built with the cipher's block size)
+     * @see Keymat#messageEncryption
      */
-    public MessageEncryption(BlockCipher cipher, byte[] key, IvManager ivs) {
-        if (key.length != cipher.keyLength()) {
+    MessageEncryption(BlockCipher cipher, IkeSecret key, IvManager ivs) {
+        if (key.length() != cipher.keyLength()) {
             throw new IllegalArgumentException(cipher.algorithm() + " needs a " + cipher.keyLength() + "-byte key");
         }
         this.cipher = cipher;
-        this.key = key.clone();
+        this.key = key;
         this.ivs = ivs;
     }
 
     /** Pads and encrypts a message body; its last block becomes the exchange's next IV at once. */
     public byte[] encrypt(int messageId, byte[] body) {
-        byte[] ciphertext = cipher.encrypt(key, ivs.iv(messageId), pad(body, cipher.blockSize()));
+        byte[] ciphertext = key.encrypt(cipher, ivs.iv(messageId), pad(body, cipher.blockSize()));
         ivs.update(messageId, lastBlock(ciphertext));
         ivs.confirm(messageId);
         return ciphertext;
@@ -59,7 +60,7 @@ public final class MessageEncryption {
             throw new CryptoException(CryptoException.Reason.CIPHERTEXT_LENGTH,
                     body.length + " bytes are not whole " + cipher.algorithm() + " blocks");
         }
-        byte[] plaintext = cipher.decrypt(key, ivs.iv(messageId), body);
+        byte[] plaintext = key.decrypt(cipher, ivs.iv(messageId), body);
         ivs.update(messageId, lastBlock(body));
         return plaintext;
     }
@@ -71,7 +72,7 @@ public final class MessageEncryption {
 
     /** Overwrites the key with zeros; the instance must not be used afterwards. */
     public void destroy() {
-        Arrays.fill(key, (byte) 0);
+        key.destroy();
     }
 
     /** {@code body} followed by 1 to {@code blockSize} zero bytes, up to a whole number of blocks. */

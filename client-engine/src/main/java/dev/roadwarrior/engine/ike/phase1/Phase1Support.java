@@ -27,7 +27,6 @@ import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
 import dev.roadwarrior.engine.ike.codec.payload.VendorIdPayload;
 import dev.roadwarrior.engine.ike.keymat.IvManager;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
-import dev.roadwarrior.engine.ike.keymat.MessageEncryption;
 import dev.roadwarrior.engine.ike.proposal.Phase1Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
 import java.net.Inet4Address;
@@ -145,7 +144,7 @@ final class Phase1Support {
     void establish() {
         BlockCipher cipher = sa.crypto().createCipher(choice.cipher(), choice.keyBits());
         IvManager ivs = new IvManager(hasher, cipher.blockSize(), publicI, publicR);
-        sa.establish(choice, keymat, new MessageEncryption(cipher, keymat.encryptionKey(cipher.keyLength()), ivs));
+        sa.establish(choice, keymat, keymat.messageEncryption(cipher, ivs));
     }
 
     /** Our proof of identity for {@code idI}: HASH_I, or CERT and SIG_I (see the authenticator). */

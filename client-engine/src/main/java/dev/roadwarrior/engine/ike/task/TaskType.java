@@ -15,5 +15,15 @@ public enum TaskType {
     /** A Quick Mode we start: a new ESP SA pair. */
     QUICK_MODE,
     /** A Quick Mode the gateway starts (responder only). */
-    QUICK_MODE_RESPONDER
+    QUICK_MODE_RESPONDER,
+    /** Dead peer detection's R-U-THERE: one informational message (initiator only). */
+    DPD;
+
+    /**
+     * Whether the exchange is a single message that gets no answer in it (an informational): it
+     * is sent as soon as the state allows, without waiting for the exchange in flight.
+     */
+    public boolean oneWay() {
+        return this == DPD;
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.roadwarrior.engine.crypto.BlockCipher;
+import dev.roadwarrior.engine.crypto.EncryptionAlgorithm;
 import dev.roadwarrior.engine.crypto.HashAlgorithm;
 import dev.roadwarrior.engine.crypto.IkeCrypto;
 import dev.roadwarrior.engine.crypto.Prf;
@@ -101,11 +103,28 @@ class KeymatTest {
     }
 
     @Test
-    void destroyZeroesTheKeys() {
+    void groupHashIsThePrfOfSkeyidOverThePreSharedKey() {
+        Keymat k = keymat();
+        assertArrayEquals(sha1.compute(k.skeyid(), hex("7365637265")), k.groupHash(hex("7365637265")));
+    }
+
+    @Test
+    void messageEncryptionUsesKa() throws Exception {
+        Keymat k = keymat();
+        BlockCipher aes = crypto.createCipher(EncryptionAlgorithm.AES_CBC, 128);
+        IvManager ivs = new IvManager(crypto.createHasher(HashAlgorithm.SHA1), 16, hex("01"), hex("02"));
+        byte[] iv = ivs.iv(0);
+        byte[] sent = k.messageEncryption(aes, ivs).encrypt(0, new byte[16]);
+        assertArrayEquals(aes.encrypt(k.encryptionKey(16), iv, new byte[32]), sent);
+    }
+
+    @Test
+    void destroyedKeysCannotBeUsed() {
         Keymat k = keymat();
         k.destroy();
-        assertArrayEquals(new byte[20], k.skeyid());
-        assertArrayEquals(new byte[20], k.skeyidA());
+        assertThrows(IllegalStateException.class, () -> k.hash3(1, hex("01"), hex("02")));
+        assertThrows(IllegalStateException.class, () -> k.quickModeKeymat(new byte[0], 3, new byte[4], hex("01"),
+                hex("02"), 36));
     }
 
     private Keymat keymat() {

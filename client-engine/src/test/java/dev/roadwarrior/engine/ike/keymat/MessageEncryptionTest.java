@@ -95,7 +95,7 @@ class MessageEncryptionTest {
 
     @Test
     void rejectsAKeyOfTheWrongLength() {
-        assertThrows(IllegalArgumentException.class, () -> new MessageEncryption(aes, new byte[24], ivs()));
+        assertThrows(IllegalArgumentException.class, () -> new MessageEncryption(aes, new IkeSecret(new byte[24]), ivs()));
     }
 
     @Test
@@ -108,7 +108,7 @@ class MessageEncryptionTest {
     }
 
     private MessageEncryption encryption() {
-        return new MessageEncryption(aes, key, ivs());
+        return new MessageEncryption(aes, new IkeSecret(key.clone()), ivs());
     }
 
     private IvManager ivs() {

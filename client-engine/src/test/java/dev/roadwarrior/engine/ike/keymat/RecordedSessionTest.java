@@ -118,7 +118,7 @@ class RecordedSessionTest {
             keymat = Keymat.forPreSharedKey(crypto.createPrf(HashAlgorithm.SHA1), inputs.hex("psk"), ni, nr, gxy,
                     reply.cookieI, reply.cookieR);
             ivs = new IvManager(crypto.createHasher(HashAlgorithm.SHA1), 16, gxi, gxr);
-            encryption = new MessageEncryption(aes, keymat.encryptionKey(16), ivs);
+            encryption = keymat.messageEncryption(aes, ivs);
         }
 
         /** MM5 (sent: ID, HASH_I) and MM6 (received: ID, HASH_R). */
