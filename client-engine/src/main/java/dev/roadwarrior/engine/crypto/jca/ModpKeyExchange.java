@@ -5,9 +5,11 @@ import dev.roadwarrior.engine.crypto.DhGroup;
 import dev.roadwarrior.engine.crypto.KeyExchange;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.util.BigIntegers;
 
-/** Diffie-Hellman in a {@link ModpGroup}, with plain {@link BigInteger} arithmetic. */
+/**
+ * Diffie-Hellman in a {@link ModpGroup}, with plain {@link BigInteger} arithmetic (no Bouncy Castle:
+ * loading its signed jar costs a cold connect half a second of signature checks).
+ */
 final class ModpKeyExchange implements KeyExchange {
 
     private final ModpGroup group;
@@ -21,7 +23,7 @@ final class ModpKeyExchange implements KeyExchange {
         }
         this.group = group;
         this.exponent = exponent;
-        this.publicValue = BigIntegers.asUnsignedByteArray(group.length(), ModpGroup.GENERATOR.modPow(exponent, group.prime()));
+        this.publicValue = unsigned(group.length(), ModpGroup.GENERATOR.modPow(exponent, group.prime()));
     }
 
     static ModpKeyExchange generate(ModpGroup group, SecureRandom random) {
@@ -57,11 +59,20 @@ final class ModpKeyExchange implements KeyExchange {
             throw new CryptoException(CryptoException.Reason.PUBLIC_VALUE_OUT_OF_RANGE,
                     "peer value is 0, 1, p-1 or not below p in " + group.group());
         }
-        return BigIntegers.asUnsignedByteArray(group.length(), y.modPow(exponent, p));
+        return unsigned(group.length(), y.modPow(exponent, p));
     }
 
     @Override
     public void destroy() {
         exponent = null;
+    }
+
+    /** The value as exactly {@code length} big-endian bytes, zero-padded on the left. */
+    private static byte[] unsigned(int length, BigInteger value) {
+        byte[] signed = value.toByteArray();
+        int skip = signed.length > length ? signed.length - length : 0;
+        byte[] out = new byte[length];
+        System.arraycopy(signed, skip, out, length - (signed.length - skip), signed.length - skip);
+        return out;
     }
 }
