@@ -156,7 +156,10 @@ final class ChildSas {
     }
 
     /**
-     * Runs the timers: activations, deletes after the grace period, expiries.
+     * Runs the timers: activations, deletes after the grace period, expiries. When the pair in use
+     * expires while a pair of the gateway's own Quick Mode waits for its third message, that pair
+     * takes over (the gateway already sends with it) rather than leaving none until the exchange
+     * times out.
      *
      * @return {@link Due#REKEY} when the current pair must be renewed
      */
@@ -176,6 +179,9 @@ final class ChildSas {
                 informational.deleteChild(c.inboundSpi);
                 out.accept(new IkeOutput.RemoveChildSa(c.inboundSpi, c.outboundSpi));
             }
+        }
+        if (lost && current() == null && activateUnconfirmed(now)) {
+            lost = false; // the gateway's new pair, still waiting for its third message, takes over
         }
         Child c = current();
         boolean due = c != null ? now >= c.rekeyAt || rekeyRequested : lost;

@@ -102,6 +102,18 @@ class ChildSasTest {
     }
 
     @Test
+    void thePairInUseExpiringBeforeTheGatewaysThirdMessageArrivedHandsOverToItsNewPair() {
+        children.install(keys(0x101, 0x201, 20, 0), 0, 0);
+        children.install(keys(0x103, 0x203, 20, 0), 16_000, Long.MAX_VALUE);
+        outputs.clear();
+        assertEquals(ChildSas.Due.NOTHING, children.tick(20_000), "no Quick Mode of our own: the gateway's pair takes over");
+        children.tick(children.nextDeadline());
+        assertTrue(outputs.contains(new IkeOutput.RemoveChildSa(0x101, 0x201)));
+        assertTrue(outputs.contains(new IkeOutput.ActivateOutbound(0x203)));
+        assertTrue(children.up());
+    }
+
+    @Test
     void aPairTheGatewayDidNotFinishIsDiscarded() {
         children.install(keys(0x101, 0x201, 25, 0), 0, 0);
         children.install(keys(0x103, 0x203, 25, 0), 10_000, Long.MAX_VALUE);
