@@ -57,11 +57,18 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--save-password", description = "keep the XAuth password in the secret store, if the gateway allows it")
     boolean savePassword;
 
+    @Option(names = "--verbose", description = "also print the log records (otherwise only in the log file, "
+            + "$XDG_STATE_HOME/roadwarrior/" + CliLogging.FILE + ")")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (verbose) {
+            CliLogging.verbose();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProfileLibrary library = ProfileLibrary.open();

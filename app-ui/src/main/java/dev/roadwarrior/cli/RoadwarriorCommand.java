@@ -54,6 +54,10 @@ public final class RoadwarriorCommand implements Callable<Integer> {
         // picocli asks this mapper for parameter errors too, so they must map to BAD_INPUT here
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        cl.setExecutionStrategy(parsed -> {
+            CliLogging.forCommand(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 

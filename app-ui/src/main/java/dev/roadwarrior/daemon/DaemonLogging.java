@@ -54,11 +54,12 @@ public final class DaemonLogging {
         APP.setLevel(threshold.level);
     }
 
-    /** One line per record; a stack trace follows only for errors. */
-    static final class LineFormatter extends Formatter {
+    /** One line per record; a stack trace follows only for errors. Also the command line's log format. */
+    public static final class LineFormatter extends Formatter {
         private final boolean journal;
 
-        LineFormatter(boolean journal) {
+        /** @param journal start with the syslog priority instead of the time (systemd's journal adds the time) */
+        public LineFormatter(boolean journal) {
             this.journal = journal;
         }
 

@@ -18,6 +18,12 @@ final class ReconnectSchedule {
     static final int FIRST_CONNECT_ATTEMPTS = 3;
     /** At most one restart because the gateway's ESP stays away while it answers DPD, per this period. */
     static final long STARVED_RESTART_MILLIS = 600_000;
+    /**
+     * Attempts after a gateway that worked before refused every proposal: it is most likely
+     * restarting (strongSwan answers NO_PROPOSAL_CHOSEN while its daemon runs but its connections
+     * are not loaded yet); if it still refuses, its configuration changed and the connection fails.
+     */
+    static final int PROPOSAL_REFUSALS_RETRIED = 3;
 
     private final ReconnectPolicy policy;
     private final RandomGenerator random;
@@ -25,6 +31,7 @@ final class ReconnectSchedule {
     private long rekeyAt = Long.MAX_VALUE;
     private int attempts;
     private int rekeyAttempts;
+    private int proposalRefusals;
     private boolean reached;
     private OptionalLong lastStarvedRestart = OptionalLong.empty();
 
@@ -81,6 +88,7 @@ final class ReconnectSchedule {
     void tunnelUp(long authenticatedAt, long lifeSeconds, long now) {
         attempts = 0;
         rekeyAttempts = 0;
+        proposalRefusals = 0;
         rekeyAt = lifeSeconds <= 0 ? Long.MAX_VALUE
                 : Math.max(now + 1_000, authenticatedAt + Lifetimes.rekeyAfterMillis(lifeSeconds, random));
     }
@@ -90,8 +98,15 @@ final class ReconnectSchedule {
         rekeyAt = now + Math.max(1_000, policy.delayMillis(++rekeyAttempts, random));
     }
 
-    /** Whether the current SA's end with {@code reason} is worth another attempt ({@code worked}: the tunnel was up). */
+    /**
+     * Whether the current SA's end with {@code reason} is worth another attempt ({@code worked}: the
+     * tunnel was up). A refusal of the proposals after the tunnel was up is counted here: up to
+     * {@link #PROPOSAL_REFUSALS_RETRIED} of them are retried.
+     */
     boolean worthRetrying(FailureReason reason, boolean worked) {
+        if (reason == FailureReason.NO_PROPOSAL_CHOSEN && worked) {
+            return ++proposalRefusals <= PROPOSAL_REFUSALS_RETRIED;
+        }
         return retryable(reason, worked) && (worked || reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS);
     }
 

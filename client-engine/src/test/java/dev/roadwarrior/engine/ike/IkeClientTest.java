@@ -270,16 +270,35 @@ class IkeClientTest {
     }
 
     @Test
-    void aGatewayThatNowRefusesTheProposalsEndsTheConnection() {
+    void aRestartingGatewayThatRefusesTheProposalsUntilItsConnectionsAreLoadedIsReconnectedTo() {
+        connect(request(86_400));
+        gateway.refuseProposals = true;
+        client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
+        pump();
+        advance(200);
+        assertEquals(1, reopened, "the first attempt at once");
+        assertEquals(1, events(EngineEvent.TunnelUp.class).size(), "and refused");
+        assertTrue(events(EngineEvent.Failed.class).isEmpty(), "a gateway that worked may be restarting");
+        gateway.refuseProposals = false;
+        advance(10_000);
+        assertTrue(events(EngineEvent.Failed.class).isEmpty());
+        assertEquals(2, events(EngineEvent.TunnelUp.class).size(), "back up once its connections are loaded");
+        assertEquals(ConnectionState.CONNECTED, state());
+    }
+
+    @Test
+    void aGatewayThatNowRefusesTheProposalsEndsTheConnectionAfterAFewAttempts() {
         connect(request(86_400));
         gateway.refuseProposals = true;
         client.receive(gateway.deleteIkeSa(gateway.cookies().get(0)), false, now);
         pump();
         advance(5_000);
+        assertTrue(events(EngineEvent.Failed.class).isEmpty(), "a gateway that worked may be restarting");
+        advance(30_000);
         List<EngineEvent.Failed> failed = events(EngineEvent.Failed.class);
         assertEquals(1, failed.size());
         assertEquals(FailureReason.NO_PROPOSAL_CHOSEN, failed.get(0).error().reason());
-        assertEquals(1, reopened, "no retry for a reason retrying cannot fix");
+        assertEquals(1 + ReconnectSchedule.PROPOSAL_REFUSALS_RETRIED, reopened, "then its configuration changed");
         assertTrue(client.isFinished());
         assertEquals(ConnectionState.DISCONNECTED, state());
     }

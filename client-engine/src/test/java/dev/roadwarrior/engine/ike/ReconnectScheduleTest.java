@@ -40,6 +40,18 @@ class ReconnectScheduleTest {
     }
 
     @Test
+    void aGatewayThatWorkedAndNowRefusesTheProposalsGetsAFewAttemptsAsItMayBeRestarting() {
+        assertFalse(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, false), "a first connect: other proposals");
+        for (int refusal = 1; refusal <= ReconnectSchedule.PROPOSAL_REFUSALS_RETRIED; refusal++) {
+            assertTrue(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, true), "refusal " + refusal);
+            schedule.scheduleRetry(0);
+        }
+        assertFalse(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, true), "its configuration changed");
+        schedule.tunnelUp(0, 0, 0);
+        assertTrue(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, true), "counted again once back up");
+    }
+
+    @Test
     void theFirstRetryIsImmediateAndCancelsThePlannedRekey() {
         schedule.tunnelUp(0, 3_600, 0);
         assertTrue(schedule.rekeyAt() < 3_600_000, "rekey before the lifetime ends: " + schedule.rekeyAt());
