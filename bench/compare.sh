@@ -174,10 +174,25 @@ no_gateway_sa() {
 }
 results=()
 in_service=""
+# where the resident set of PID goes, after its transfers: mem-<client>.txt (status, RSS per
+# mapping kind from smaps, and the JVM's own summary when it runs with -XX:NativeMemoryTracking)
+memory() {
+    local pid=$1
+    {
+        grep -E '^(VmRSS|VmHWM|RssAnon|RssFile|Threads)' "/proc/$pid/status"
+        awk '/^[0-9a-f]+-[0-9a-f]+ / {k = ($6 == "") ? "[anon]" : $6; sub(/.*\//, "", k)}
+             /^Rss:/ {r[k] += $2} END {for (k in r) if (r[k] >= 512) printf "%8d kB %s\n", r[k], k}' \
+            "/proc/$pid/smaps" | sort -rn
+        if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q NativeMemoryTracking; then
+            jcmd "$pid" VM.native_memory summary 2>&1 | grep -E '^(Total|-) ' | sed 's/^-  *//'
+        fi
+    } >"$OUT/mem-$current.txt" 2>&1 || true
+}
 record() { # name connect_ms pid
     local pid=$3 up down
     up=$(transfer "$pid" up)
     down=$(transfer "$pid" down)
+    memory "$pid"
     results+=("$1 $2 $up $down $(( $(hwm_kb "$pid") / 1024 ))")
     log "$1: connect $2 ms, up ${up% *} s/GB ${up#* } Mbit/s, down ${down% *} s/GB ${down#* } Mbit/s, peak RSS $(( $(hwm_kb "$pid") / 1024 )) MB"
 }

@@ -6,6 +6,7 @@ import dev.roadwarrior.daemon.EngineLocator;
 import dev.roadwarrior.ipc.ServicePaths;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,10 @@ import picocli.CommandLine.Spec;
  * {@code daemon}: runs the privileged service in the foreground until SIGTERM or SIGINT, which
  * disconnect the running connection and restore the host before it exits 0. systemd starts it
  * (installer/src/main/linux/roadwarrior.service).
+ *
+ * <p>The forms the service is started with ({@link #parseDirect}) skip picocli: its command tree
+ * is ~180 classes that cannot go into the class-data archive and would stay loaded in the
+ * service for nothing. Anything else (help, a typo) goes through picocli as every command does.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Run the Roadwarrior service (as root; usually started by systemd).")
@@ -33,9 +38,40 @@ final class DaemonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The command for {@code daemon [--block-while-disconnected] [--log-level LEVEL |
+     * --log-level=LEVEL]}, each option at most once; empty for any other arguments.
+     */
+    static Optional<DaemonCommand> parseDirect(String... args) {
+        if (args.length == 0 || !args[0].equals("daemon")) {
+            return Optional.empty();
+        }
+        DaemonCommand command = new DaemonCommand();
+        String level = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--block-while-disconnected") && !command.blockWhileDisconnected) {
+                command.blockWhileDisconnected = true;
+            } else if (arg.startsWith("--log-level=") && level == null) {
+                level = arg.substring("--log-level=".length());
+            } else if (arg.equals("--log-level") && level == null && i + 1 < args.length
+                    && !args[i + 1].startsWith("-")) {
+                level = args[++i];
+            } else {
+                return Optional.empty();
+            }
+        }
+        command.logLevel = level == null ? "info" : level;
+        return Optional.of(command);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getErr());
+    }
+
+    /** Runs the service until it is asked to stop; errors go to {@code err}. */
+    int run(PrintWriter err) throws InterruptedException {
         DaemonLogging.Threshold threshold;
         try {
             threshold = DaemonLogging.threshold(logLevel);

@@ -1,8 +1,12 @@
 package dev.roadwarrior.cli;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
+import java.util.Optional;
 
-/** Entry point of {@code ./roadwarrior}: runs the picocli command tree and exits with its code. */
+/**
+ * Entry point of {@code ./roadwarrior}: runs the picocli command tree and exits with its code; the
+ * service's usual start skips picocli ({@link DaemonCommand#parseDirect}).
+ */
 public final class Main {
 
     private Main() {
@@ -14,6 +18,15 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (0 success, 2 usage or bad input, 1 other). */
     public static int run(String... args) {
+        Optional<DaemonCommand> daemon = DaemonCommand.parseDirect(args);
+        if (daemon.isPresent()) {
+            try {
+                return daemon.get().run(new PrintWriter(System.err, true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return RoadwarriorCommand.FAILED;
+            }
+        }
         return RoadwarriorCommand.commandLine().execute(args);
     }
 }

@@ -58,6 +58,7 @@ public final class Daemon {
         if (answers(paths.socket())) {
             throw new IOException("another Roadwarrior service runs on " + paths.socket());
         }
+        HostWarmup.start();
         LinuxNetworkConfigurator configurator = Engines.hostConfigurator(paths.hostStateDir());
         configurator.recoverLeftovers();
         KillSwitchGuard killSwitch = new KillSwitchGuard(new NftKillSwitch(paths.hostStateDir(), CommandRunner.system()),

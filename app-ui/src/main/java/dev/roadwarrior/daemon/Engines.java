@@ -24,9 +24,10 @@ public final class Engines {
     /**
      * An engine running in this process, configuring this host (needs root). Its journal of host
      * changes lives in /var/lib/roadwarrior, or under {@code $ROADWARRIOR_HOME/run/host} when
-     * ROADWARRIOR_HOME moves all state (tests, scripted use).
+     * ROADWARRIOR_HOME moves all state (tests, scripted use). Starts the {@link HostWarmup}.
      */
     public static VpnEngine inProcess() {
+        HostWarmup.start();
         RoadwarriorPaths paths = RoadwarriorPaths.fromEnvironment();
         return local(hostConfigurator(paths.singleHome() ? paths.stateDir().resolve("host")
                 : LinuxNetworkConfigurator.DEFAULT_STATE_DIR));
