@@ -80,9 +80,7 @@ class NoLeaksTest {
         StrongswanGateway gateway = StrongswanGateway.start(lab, GatewayConfig.defaults().toBuilder()
                 .localTs("0.0.0.0/0").build());
         client = new RoadwarriorClient(lab);
-        Capture before = Capture.start(lab, LabNode.ROUTER, Topology.LAN_IF, "port 53", "router-lan-dns-before");
-        resolve(lab, "before.example.org");
-        assertFalse(before.stop().isEmpty(), "without the tunnel the query reaches the router: the capture sees DNS");
+        assertTrue(routerSeesDnsWithoutTheTunnel(lab), "without the tunnel the query reaches the router: the capture sees DNS");
 
         LabProcess running = connect(lab, dnsProfile(), gateway);
         String resolv = Files.readString(Path.of("/etc/netns", lab.namespace(LabNode.CLIENT), "resolv.conf"));
@@ -158,6 +156,21 @@ class NoLeaksTest {
             }
         }
         return new Lookups(plaintext, tunnelLines, false);
+    }
+
+    /**
+     * The control for the captures: before connecting, a lookup reaches the router (in up to three rounds, as
+     * in {@link #lookUp}: a loaded machine may let the first query go before the capture is writing).
+     */
+    private static boolean routerSeesDnsWithoutTheTunnel(Lab lab) {
+        for (int round = 1; round <= 3; round++) {
+            Capture before = Capture.start(lab, LabNode.ROUTER, Topology.LAN_IF, "port 53", "router-lan-dns-before-" + round);
+            resolve(lab, "before.example.org");
+            if (!before.stop().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Looks {@code name} up as programs do (glibc, the namespace's resolv.conf); nothing answers, so it times out. */

@@ -50,7 +50,8 @@ class SmallerPathMtuTest {
         Iperf3.startServer(lab, LabNode.PROTECTED);
         client = new RoadwarriorClient(lab);
         client.importProfile(RoadwarriorClient.VpnFile.labPskXauth().write(client.home().resolve("lab.vpn")), "lab");
-        LabProcess connect = client.connect("lab", List.of("--password-stdin"), List.of("alice-password"));
+        LabProcess connect = client.connect("lab", List.of("--password-stdin", "--verbose"), // the log records: "the path ... carries"
+                List.of("alice-password"));
         RoadwarriorClient.awaitTunnel(connect, gateway);
 
         // 1328-byte pings that may not be fragmented: the first big ESP packet teaches the kernel the
