@@ -254,6 +254,33 @@ class IkeClientTest {
         assertTrue(activated > seen.indexOf(second) && removed > activated, seen.toString());
     }
 
+    /**
+     * Soak finding: after a phase 1 rekey the gateway started a Quick Mode on the replaced ISAKMP SA (its
+     * address had changed); the pair we answered with took the outbound traffic from the new SA's pair and was
+     * removed with the old SA seconds later, leaving nothing to send with until the next rekey (28.8 s).
+     */
+    @Test
+    void aQuickModeTheGatewayStartsOnTheReplacedIkeSaIsNotAnswered() {
+        connect(request(70));
+        long oldCookie = gateway.cookies().get(0);
+        for (int i = 0; i < 700 && progress(ProgressStep.PHASE1_REKEYED).isEmpty(); i++) {
+            advance(100);
+        }
+        assertEquals(1, progress(ProgressStep.PHASE1_REKEYED).size());
+        IkeOutput.InstallChildSa carrying = outputs(IkeOutput.InstallChildSa.class).get(1);
+
+        client.receive(gateway.quickModeRequest(oldCookie, 0x5151_0001), false, now);
+        List<IkeOutput> answer = client.drainOutputs();
+
+        assertTrue(answer.stream().noneMatch(o -> o instanceof IkeOutput.Send || o instanceof IkeOutput.InstallChildSa),
+                "nothing answered, nothing installed: " + answer);
+        seen.addAll(answer);
+        advance(SessionSet.RETIRE_MILLIS + 1_000);
+        assertFalse(seen.contains(new IkeOutput.RemoveChildSa(carrying.keys().inboundSpi(),
+                carrying.keys().outboundSpi())), "the new SA's pair carries on");
+        assertEquals(ConnectionState.CONNECTED, state());
+    }
+
     @Test
     void whenTheGatewayDeletesTheIpsecSaInUseANewOneIsNegotiatedAtOnce() {
         connect(request(86_400));

@@ -26,9 +26,11 @@ import dev.roadwarrior.engine.ike.codec.payload.Payload;
 import dev.roadwarrior.engine.ike.codec.payload.Proposal;
 import dev.roadwarrior.engine.ike.codec.payload.ProtocolId;
 import dev.roadwarrior.engine.ike.codec.payload.SaPayload;
+import dev.roadwarrior.engine.ike.codec.payload.Transform;
 import dev.roadwarrior.engine.ike.keymat.IvManager;
 import dev.roadwarrior.engine.ike.keymat.Keymat;
 import dev.roadwarrior.engine.ike.keymat.MessageEncryption;
+import dev.roadwarrior.engine.ike.proposal.IkeAttributes;
 import dev.roadwarrior.engine.ike.proposal.Phase1Choice;
 import dev.roadwarrior.engine.ike.proposal.Phase1Proposals;
 import dev.roadwarrior.net.Ipv4Network;
@@ -263,6 +265,22 @@ final class TestGateway {
             }
         }
         return out;
+    }
+
+    /**
+     * The first message of a Quick Mode the gateway starts on the ISAKMP SA with this client cookie (as
+     * strongSwan does to renew a pair, or after the client's address changed): AES-256 with HMAC-SHA1, the
+     * protected network to the client's virtual address.
+     */
+    byte[] quickModeRequest(long cookieI, int mid) {
+        Transform aes256Sha1 = new Transform(1, 12, List.of(DataAttribute.basic(IkeAttributes.P2_LIFE_TYPE,
+                IkeAttributes.LIFE_SECONDS), DataAttribute.ofLong(IkeAttributes.P2_LIFE_DURATION, 3600),
+                DataAttribute.basic(IkeAttributes.P2_ENCAPSULATION, IkeAttributes.ENCAPSULATION_TUNNEL),
+                DataAttribute.basic(IkeAttributes.P2_AUTH_ALGORITHM, 2), DataAttribute.basic(IkeAttributes.P2_KEY_LENGTH, 256)));
+        SaPayload offer = SaPayload.ipsec(List.of(new Proposal(1, ProtocolId.ESP,
+                ByteBuffer.allocate(4).putInt(nextSpi++).array(), List.of(aes256Sha1))));
+        return hashed(cookieI, ExchangeType.QUICK_MODE, mid, List.of(offer, new NoncePayload(crypto.randomBytes(20)),
+                IdPayload.ipv4Subnet(Ipv4Network.parse("10.77.0.0/24")), IdPayload.ipv4Address(ADDRESS)));
     }
 
     /** An encrypted message of the ISAKMP SA with this client cookie, HASH first (unsolicited, for fuzz tests). */
