@@ -10,8 +10,10 @@ import dev.roadwarrior.engine.ike.EspActivity;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +31,8 @@ final class DataPlane {
     private final SaTable sas = new SaTable();
     private final EspProcessor esp = new EspProcessor();
     private final Map<Integer, EspSa> pendingOutbound = new HashMap<>();
+    /** Outbound SAs put in use and not yet removed, oldest first: the fallback when the one in use goes. */
+    private final List<EspSa> usedOutbound = new ArrayList<>();
     private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
     private final InstantSource wall;
     private long lastInbound = Long.MIN_VALUE;
@@ -61,7 +65,7 @@ final class DataPlane {
                     now);
             sas.addInbound(in);
             if (activate) {
-                sas.setOutbound(out);
+                use(out);
             } else {
                 pendingOutbound.put(keys.outboundSpi(), out);
             }
@@ -75,16 +79,29 @@ final class DataPlane {
     boolean activate(int outboundSpi) {
         EspSa out = pendingOutbound.remove(outboundSpi);
         if (out != null) {
-            sas.setOutbound(out);
+            use(out);
         }
         return out != null;
     }
 
-    /** Removes an SA pair (the outbound side only if it is still the one in use or pending). */
+    /**
+     * Removes an SA pair. When its outbound SA was the one in use, sending falls back to the newest
+     * outbound SA put in use before it that is still installed (a pair negotiated on an IKE SA that
+     * is going away must not leave the tunnel without an outbound SA while the current one lives).
+     */
     void remove(int inboundSpi, int outboundSpi) {
         sas.removeInbound(inboundSpi);
-        sas.removeOutbound(outboundSpi);
+        usedOutbound.removeIf(sa -> sa.spi() == outboundSpi);
+        if (sas.removeOutbound(outboundSpi) && !usedOutbound.isEmpty()) {
+            sas.setOutbound(usedOutbound.get(usedOutbound.size() - 1));
+        }
         pendingOutbound.remove(outboundSpi);
+    }
+
+    private void use(EspSa out) {
+        usedOutbound.remove(out);
+        usedOutbound.add(out);
+        sas.setOutbound(out);
     }
 
     /**
@@ -120,5 +137,6 @@ final class DataPlane {
     void clear() {
         sas.clear();
         pendingOutbound.clear();
+        usedOutbound.clear();
     }
 }
