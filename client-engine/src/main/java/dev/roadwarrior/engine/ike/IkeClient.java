@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.ike;
 
+import dev.roadwarrior.engine.api.FailureReason;
 import dev.roadwarrior.engine.api.ConnectException;
 import dev.roadwarrior.engine.api.ConnectRequest;
 import dev.roadwarrior.engine.api.ConnectionState;
@@ -186,7 +187,7 @@ public final class IkeClient implements IkeSession {
             return;
         }
         awaitingSockets = false;
-        reconnectLater("no route to the gateway (" + detail + ")", now);
+        reconnectLater("no route to the gateway (" + detail + ")", false, now);
     }
 
     @Override
@@ -305,7 +306,7 @@ public final class IkeClient implements IkeSession {
             } else if (!schedule.worthRetrying(why.reason(), tunnel != null)) {
                 fail(why);
             } else {
-                reconnectLater(why.detail(), now);
+                reconnectLater(why.detail(), why.reason() == FailureReason.GATEWAY_UNREACHABLE, now);
             }
         }
     }
@@ -316,12 +317,12 @@ public final class IkeClient implements IkeSession {
         if (sessions.isCurrent(session)) {
             sessions.current(null);
         }
-        reconnectLater(why, now);
+        reconnectLater(why, false, now);
     }
 
-    /** Schedules the next attempt with backoff and tells the user. */
-    private void reconnectLater(String why, long now) {
-        output.reconnecting(why, schedule.scheduleRetry(now));
+    /** Schedules the next attempt with backoff (none after a silent one) and tells the user. */
+    private void reconnectLater(String why, boolean afterSilence, long now) {
+        output.reconnecting(why, schedule.scheduleRetry(now, afterSilence));
     }
 
     private void fail(ConnectException why) {

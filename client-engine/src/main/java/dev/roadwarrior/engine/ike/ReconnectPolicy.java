@@ -14,8 +14,10 @@ import java.util.random.RandomGenerator;
 public record ReconnectPolicy(long firstRetryMillis, long maxMillis) {
 
     /**
-     * 0 s, 1 s, 2 s, 4 s, then 8 s for as long as it takes: a gateway back from a restart is
-     * found within 8 s (the soak test allows an outage 15 s longer than its cause).
+     * 0 s, 1 s, 2 s, 4 s, then 8 s for as long as it takes, after attempts that ended quickly (a
+     * refusal, a delete); an attempt that went unanswered is followed at once
+     * ({@link ReconnectSchedule#scheduleRetry}), so a gateway back from a restart is asked again
+     * within one retransmission interval (the soak test allows an outage 15 s longer than its cause).
      */
     public static final ReconnectPolicy DEFAULT = new ReconnectPolicy(1_000, 8_000);
 

@@ -110,9 +110,17 @@ final class ReconnectSchedule {
         return retryable(reason, worked) && (worked || reached && attempts + 1 < FIRST_CONNECT_ATTEMPTS);
     }
 
-    /** Schedules the next reconnect attempt; returns its delay. */
-    long scheduleRetry(long now) {
+    /**
+     * Schedules the next reconnect attempt; returns its delay. After an attempt that went
+     * unanswered through all its retransmissions ({@code afterSilence}) the next one follows at
+     * once: those half-minute retransmissions were the wait, and another pause would leave a
+     * gateway that came back meanwhile unasked for longer than a retransmission interval.
+     */
+    long scheduleRetry(long now, boolean afterSilence) {
         long delay = policy.delayMillis(attempts++, random);
+        if (afterSilence) {
+            delay = 0;
+        }
         retryAt = now + delay;
         rekeyAt = Long.MAX_VALUE;
         return delay;

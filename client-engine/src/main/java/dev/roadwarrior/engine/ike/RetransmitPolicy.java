@@ -12,8 +12,11 @@ import java.util.random.RandomGenerator;
  */
 public record RetransmitPolicy(long initialMillis, long maxMillis, int retransmissions) {
 
-    /** 1 s, 2 s, 4 s, 8 s, 8 s, 8 s: a silent gateway is given up on after about 31 seconds. */
-    public static final RetransmitPolicy DEFAULT = new RetransmitPolicy(1000, 8000, 5);
+    /**
+     * 1 s, 2 s, then every 4 s: a silent gateway is given up on after about 31 seconds, and one
+     * that comes back (a restart) hears from us within 4 s, or 8 s when one copy is lost.
+     */
+    public static final RetransmitPolicy DEFAULT = new RetransmitPolicy(1000, 4000, 8);
 
     /**
      * How long to wait after sending attempt {@code attempt} (0 for the first transmission).

@@ -23,7 +23,7 @@ class ReconnectScheduleTest {
         schedule.reached();
         for (int attempt = 1; attempt < ReconnectSchedule.FIRST_CONNECT_ATTEMPTS; attempt++) {
             assertTrue(schedule.worthRetrying(FailureReason.GATEWAY_UNREACHABLE, false), "attempt " + attempt);
-            schedule.scheduleRetry(0);
+            schedule.scheduleRetry(0, false);
         }
         assertFalse(schedule.worthRetrying(FailureReason.GATEWAY_UNREACHABLE, false));
     }
@@ -32,7 +32,7 @@ class ReconnectScheduleTest {
     void aTunnelThatWorkedIsRetriedForAsLongAsItTakesButNotForAWrongPassword() {
         for (int attempt = 0; attempt < 20; attempt++) {
             assertTrue(schedule.worthRetrying(FailureReason.PEER_DEAD, true));
-            schedule.scheduleRetry(0);
+            schedule.scheduleRetry(0, false);
         }
         assertFalse(schedule.worthRetrying(FailureReason.WRONG_USER_PASSWORD, true));
         assertTrue(schedule.worthRetrying(FailureReason.XAUTH_NOT_STARTED, true), "a restarting gateway");
@@ -44,7 +44,7 @@ class ReconnectScheduleTest {
         assertFalse(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, false), "a first connect: other proposals");
         for (int refusal = 1; refusal <= ReconnectSchedule.PROPOSAL_REFUSALS_RETRIED; refusal++) {
             assertTrue(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, true), "refusal " + refusal);
-            schedule.scheduleRetry(0);
+            schedule.scheduleRetry(0, false);
         }
         assertFalse(schedule.worthRetrying(FailureReason.NO_PROPOSAL_CHOSEN, true), "its configuration changed");
         schedule.tunnelUp(0, 0, 0);
@@ -55,10 +55,20 @@ class ReconnectScheduleTest {
     void theFirstRetryIsImmediateAndCancelsThePlannedRekey() {
         schedule.tunnelUp(0, 3_600, 0);
         assertTrue(schedule.rekeyAt() < 3_600_000, "rekey before the lifetime ends: " + schedule.rekeyAt());
-        assertEquals(0, schedule.scheduleRetry(5_000));
+        assertEquals(0, schedule.scheduleRetry(5_000, false));
         assertTrue(schedule.retryDue(5_000));
         assertFalse(schedule.retryDue(5_000), "once");
         assertEquals(Long.MAX_VALUE, schedule.rekeyAt());
+    }
+
+    @Test
+    void afterAnAttemptThatWentUnansweredTheNextFollowsAtOnceAndLaterOnesBackOffAgain() {
+        for (int attempt = 0; attempt < 6; attempt++) {
+            schedule.scheduleRetry(0, false);
+        }
+        assertEquals(0, schedule.scheduleRetry(40_000, true), "the retransmissions were the wait");
+        assertTrue(schedule.retryDue(40_000));
+        assertTrue(schedule.scheduleRetry(80_000, false) >= 6_400, "a quick refusal still waits");
     }
 
     @Test
