@@ -1,5 +1,6 @@
 package dev.roadwarrior.engine.esp;
 
+import dev.roadwarrior.net.InternetChecksum;
 import java.nio.ByteBuffer;
 
 /**
@@ -80,8 +81,8 @@ public final class PathMtu {
         for (int i = 0; i < quoted; i++) {
             icmp.put(tooBig.get(p + i));
         }
-        icmp.putShort(10, checksum(icmp, 0, 20));
-        icmp.putShort(22, checksum(icmp, 20, icmp.capacity() - 20));
+        icmp.putShort(10, InternetChecksum.of(icmp, 0, 20));
+        icmp.putShort(22, InternetChecksum.of(icmp, 20, icmp.capacity() - 20));
         return icmp.flip();
     }
 
@@ -131,19 +132,5 @@ public final class PathMtu {
             o += length;
         }
         return false;
-    }
-
-    private static short checksum(ByteBuffer b, int from, int length) {
-        long sum = 0;
-        for (int i = 0; i + 1 < length; i += 2) {
-            sum += b.getShort(from + i) & 0xffff;
-        }
-        if ((length & 1) != 0) {
-            sum += (b.get(from + length - 1) & 0xff) << 8;
-        }
-        while (sum >>> 16 != 0) {
-            sum = (sum & 0xffff) + (sum >>> 16);
-        }
-        return (short) ~sum;
     }
 }

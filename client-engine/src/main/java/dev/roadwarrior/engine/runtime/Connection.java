@@ -213,7 +213,7 @@ final class Connection implements Runnable {
                 sendKeepalive();
                 continue;
             }
-            sockets.poll(timers.waitMillis(now, sessionDeadline), inbound::onDatagram);
+            sockets.poll(timers.waitMillis(now, sessionDeadline), inbound);
         }
     }
 

@@ -98,8 +98,8 @@ final class DataPlane {
         pendingOutbound.remove(outboundSpi);
     }
 
+    /** Puts an outbound SA in use; each is put in use once, at install or when activated. */
     private void use(EspSa out) {
-        usedOutbound.remove(out);
         usedOutbound.add(out);
         sas.setOutbound(out);
     }

@@ -33,6 +33,10 @@ final class GatewaySockets implements Closeable {
     /** Receives one datagram; the buffer is valid only during the call. */
     interface DatagramHandler {
         void onDatagram(ByteBuffer datagram, boolean viaNatt);
+
+        /** Called after the datagrams of one {@link #poll}, if any. */
+        default void endOfBatch() {
+        }
     }
 
     private static final System.Logger LOG = System.getLogger(GatewaySockets.class.getName());
@@ -240,6 +244,9 @@ final class GatewaySockets implements Closeable {
                 receiveBuffer.flip();
                 handler.onDatagram(receiveBuffer, viaNatt);
             }
+        }
+        if (!selector.selectedKeys().isEmpty()) {
+            handler.endOfBatch();
         }
         selector.selectedKeys().clear();
     }

@@ -80,10 +80,20 @@ final class HostTunnel {
         return configurator.routesDnsByDomain();
     }
 
-    /** Writes an inner packet from the gateway to the TUN device; dropped when none is open. */
-    void write(ByteBuffer packet) throws IOException {
+    /**
+     * Writes an inner packet from the gateway, which the device may hold back to join the next ones
+     * of its TCP stream until {@link #flush}; dropped when no device is open.
+     */
+    void writeBatched(ByteBuffer packet) throws IOException {
         if (tun != null) {
-            tun.write(packet);
+            tun.writeBatched(packet);
+        }
+    }
+
+    /** Writes what {@link #writeBatched} held back. */
+    void flush() throws IOException {
+        if (tun != null) {
+            tun.flush();
         }
     }
 

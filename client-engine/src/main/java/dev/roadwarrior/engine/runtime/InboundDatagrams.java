@@ -11,10 +11,12 @@ import java.util.function.LongSupplier;
  * Sorts the datagrams that arrive from the gateway (RFC 3948 on the NAT-T port): IKE messages go
  * to the session, ESP packets are decapsulated and written to the TUN device, keepalives and
  * invalid datagrams are dropped. A datagram whose handling fails is dropped, never the connection.
+ * Inner packets go to the TUN device batched: consecutive segments of a TCP stream that arrive in
+ * one poll leave in one write, at the {@link #endOfBatch}.
  *
  * <p>Threading: the engine thread only.
  */
-final class InboundDatagrams {
+final class InboundDatagrams implements GatewaySockets.DatagramHandler {
 
     /** Where an IKE message goes (the session, then the output dispatcher). */
     interface IkeReceiver {
@@ -38,7 +40,8 @@ final class InboundDatagrams {
     }
 
     /** Handles one datagram, received on the IKE port or ({@code viaNatt}) on the NAT-T port. */
-    void onDatagram(ByteBuffer datagram, boolean viaNatt) {
+    @Override
+    public void onDatagram(ByteBuffer datagram, boolean viaNatt) {
         try {
             if (!viaNatt) {
                 receiveIke(datagram, false);
@@ -56,6 +59,16 @@ final class InboundDatagrams {
         }
     }
 
+    /** Writes the inner packets held back for batching. */
+    @Override
+    public void endOfBatch() {
+        try {
+            host.flush();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "inbound packets not written to the TUN device: {0}", e.toString());
+        }
+    }
+
     private void receiveIke(ByteBuffer message, boolean viaNatt) {
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
@@ -70,7 +83,7 @@ final class InboundDatagrams {
         if (inner != null) {
             PathMtu.clampMss(inner, PathMtu.mss(mtu.inner())); // a SYN-ACK: our side sends no more than fits
             try {
-                host.write(inner);
+                host.writeBatched(inner);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "inbound packet not written to the TUN device: {0}", e.toString());
             }

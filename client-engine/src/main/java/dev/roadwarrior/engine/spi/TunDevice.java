@@ -27,6 +27,18 @@ public interface TunDevice extends Closeable {
     /** Writes one whole IPv4 packet: the bytes from position to limit. */
     void write(ByteBuffer packet) throws IOException;
 
+    /**
+     * Writes one whole IPv4 packet like {@link #write}, but the device may hold it back to go out
+     * with the next ones of the same TCP stream in one write, until {@link #flush}.
+     */
+    default void writeBatched(ByteBuffer packet) throws IOException {
+        write(packet);
+    }
+
+    /** Writes what {@link #writeBatched} held back. */
+    default void flush() throws IOException {
+    }
+
     /** Destroys the device; idempotent. */
     @Override
     void close() throws IOException;

@@ -1,6 +1,7 @@
 package dev.roadwarrior.engine.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roadwarrior.engine.esp.EspSa;
@@ -37,7 +38,7 @@ class DataPlaneTest {
         assertEquals(0x201, outboundSpi());
         plane.remove(0x101, 0x201);
         assertTrue(plane.sas().outbound().isEmpty());
-        assertTrue(!plane.active());
+        assertFalse(plane.active());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.roadwarrior.platform.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import dev.roadwarrior.engine.spi.TunDevice;
 import dev.roadwarrior.platform.PlatformException;
 import dev.roadwarrior.platform.PlatformException.Reason;
@@ -11,17 +12,24 @@ import dev.roadwarrior.platform.jna.IfReq;
 import dev.roadwarrior.platform.jna.LibC;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * A non-persistent Linux TUN device ({@code IFF_TUN | IFF_NO_PI}) on a non-blocking descriptor
- * of {@code /dev/net/tun}. The device lives as long as the descriptor: {@link #close} (or the
- * death of the process) destroys it, and the kernel drops its addresses and routes with it.
+ * A non-persistent Linux TUN device ({@code IFF_TUN | IFF_NO_PI | IFF_VNET_HDR}) on a non-blocking
+ * descriptor of {@code /dev/net/tun}. The device lives as long as the descriptor: {@link #close}
+ * (or the death of the process) destroys it, and the kernel drops its addresses and routes with it.
  *
- * <p>The packet path costs one system call per packet: {@link #read} reads first and waits in
- * {@code poll()} only when nothing is queued, and both calls go through JNA direct mapping
+ * <p>Offloads ({@code TUNSETOFFLOAD}: checksum, TSO for IPv4 and IPv6): the kernel hands out a TCP
+ * stream's data in reads of up to 64 KB instead of one per MTU-sized packet, and leaves transport
+ * checksums to the device. {@link #read} completes those checksums and cuts such a read into the
+ * segments the kernel would have sent ({@link TcpSegmenter}), one per call, so callers see plain
+ * packets no larger than the MTU. A kernel that refuses the offloads hands out plain packets.
+ *
+ * <p>The packet path costs at most one system call per packet: {@link #read} reads first and waits
+ * in {@code poll()} only when nothing is queued, and both calls go through JNA direct mapping
  * ({@link FastIo}) into buffers allocated once. Reads take no lock; writes one uncontended monitor.
  *
  * <p>Wake-up on close: {@link #read} waits in {@code poll()} on the TUN descriptor and on an
@@ -38,8 +46,15 @@ public final class LinuxTunDevice implements TunDevice {
     static final int TUNSETIFF = 0x400454ca;
     static final short IFF_TUN = 0x0001;
     static final short IFF_NO_PI = 0x1000;
+    static final short IFF_VNET_HDR = 0x4000;
+    static final int TUNSETOFFLOAD = 0x400454d0;
+    static final int TUN_F_CSUM = 0x01;
+    static final int TUN_F_TSO4 = 0x02;
+    static final int TUN_F_TSO6 = 0x04;
     /** The largest packet a TUN device hands out. */
     static final int MAX_PACKET = 65535;
+    private static final int BUFFER = MAX_PACKET + VnetHeader.LENGTH;
+    private static final System.Logger LOG = System.getLogger(LinuxTunDevice.class.getName());
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,10}");
 
     private final String name;
@@ -48,10 +63,12 @@ public final class LinuxTunDevice implements TunDevice {
     /** Reads and writes in progress (see {@link #close}). */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
-    private final Memory readBuffer = new Memory(MAX_PACKET);
-    private final Memory writeBuffer = new Memory(MAX_PACKET);
-    private final ByteBuffer readView = readBuffer.getByteBuffer(0, MAX_PACKET);
-    private final ByteBuffer writeView = writeBuffer.getByteBuffer(0, MAX_PACKET);
+    private final Memory readBuffer = new Memory(BUFFER);
+    private final Memory writeBuffer = new Memory(BUFFER);
+    private final ByteBuffer readView = readBuffer.getByteBuffer(0, BUFFER).order(ByteOrder.BIG_ENDIAN);
+    private final ByteBuffer writeView = writeBuffer.getByteBuffer(0, BUFFER).order(ByteOrder.BIG_ENDIAN);
+    private final TcpSegmenter segmenter = new TcpSegmenter();
+    private final TcpCoalescer coalescer = new TcpCoalescer(writeView, 0);
 
     private LinuxTunDevice(String name, int tunFd, Wakeup wakeup) {
         this.name = name;
@@ -77,8 +94,9 @@ public final class LinuxTunDevice implements TunDevice {
         }
         Wakeup wakeup = null;
         try {
-            IfReq req = new IfReq(namePrefix + "%d").flags((short) (IFF_TUN | IFF_NO_PI));
+            IfReq req = new IfReq(namePrefix + "%d").flags((short) (IFF_TUN | IFF_NO_PI | IFF_VNET_HDR));
             LibC.INSTANCE.ioctl(tunFd, new NativeLong(TUNSETIFF), req.pointer());
+            enableOffloads(tunFd, req.name());
             wakeup = new Wakeup();
             LinuxTunDevice tun = new LinuxTunDevice(req.name(), tunFd, wakeup);
             try {
@@ -98,6 +116,17 @@ public final class LinuxTunDevice implements TunDevice {
         }
     }
 
+    /** Asks for checksum and TSO offloads; without them the kernel hands out plain packets, which work too. */
+    private static void enableOffloads(int tunFd, String name) {
+        try {
+            LibC.INSTANCE.ioctl(tunFd, new NativeLong(TUNSETOFFLOAD),
+                    Pointer.createConstant(TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6));
+        } catch (LastErrorException e) {
+            LOG.log(System.Logger.Level.INFO, "{0}: the kernel refused checksum and TSO offloads (errno {1});"
+                    + " reading one packet per call", name, e.getErrorCode());
+        }
+    }
+
     @Override
     public String name() {
         return name;
@@ -112,12 +141,17 @@ public final class LinuxTunDevice implements TunDevice {
     public int read(ByteBuffer dst) throws IOException {
         enter();
         try {
+            if (segmenter.pending()) {
+                return segmenter.next(dst);
+            }
             while (true) {
-                long n = FastIo.read(tunFd, readBuffer, MAX_PACKET);
+                long n = FastIo.read(tunFd, readBuffer, BUFFER);
                 if (n >= 0) {
-                    dst.put(dst.position(), readView, 0, (int) n);
-                    dst.position(dst.position() + (int) n);
-                    return (int) n;
+                    int length = take((int) n, dst);
+                    if (length >= 0) {
+                        return length;
+                    }
+                    continue;
                 }
                 int errno = FastIo.errno();
                 if (errno != LibC.EAGAIN && errno != LibC.EINTR) {
@@ -132,6 +166,40 @@ public final class LinuxTunDevice implements TunDevice {
         }
     }
 
+    /**
+     * Hands the packet of {@code n} bytes just read (header included) to {@code dst}: completes its
+     * checksum or starts cutting it into segments, as its header asks.
+     *
+     * @return its (first segment's) length, or -1 when it was malformed and dropped
+     */
+    private int take(int n, ByteBuffer dst) {
+        if (n <= VnetHeader.LENGTH) {
+            return -1;
+        }
+        readView.limit(n).position(VnetHeader.LENGTH);
+        int gso = VnetHeader.gsoType(readView, 0);
+        if (gso == VnetHeader.GSO_NONE) {
+            if ((VnetHeader.flags(readView, 0) & VnetHeader.F_NEEDS_CSUM) != 0 && !VnetHeader.completeChecksum(
+                    readView, VnetHeader.checksumStart(readView, 0), VnetHeader.checksumOffset(readView, 0))) {
+                return dropped(n);
+            }
+            int length = n - VnetHeader.LENGTH;
+            dst.put(dst.position(), readView, VnetHeader.LENGTH, length);
+            dst.position(dst.position() + length);
+            return length;
+        }
+        if ((gso == VnetHeader.GSO_TCPV4 || gso == VnetHeader.GSO_TCPV6)
+                && segmenter.start(readView, VnetHeader.gsoSize(readView, 0))) {
+            return segmenter.next(dst);
+        }
+        return dropped(n);
+    }
+
+    private int dropped(int n) {
+        LOG.log(System.Logger.Level.DEBUG, "{0}: dropped a packet of {1} bytes that could not be segmented", name, n);
+        return -1;
+    }
+
     /** Waits in poll(); false when woken by {@link #close}. */
     private boolean awaitReadable() throws PlatformException {
         try {
@@ -143,22 +211,80 @@ public final class LinuxTunDevice implements TunDevice {
 
     @Override
     public void write(ByteBuffer packet) throws IOException {
+        int n = checkLength(packet);
+        enter();
+        try {
+            synchronized (writeBuffer) { // uncontended but for the rare ICMP answer from the reading thread
+                flushPending();
+                writePlain(packet, n);
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Joins consecutive segments of a TCP stream into one write ({@link TcpCoalescer}); the joined
+     * packet goes out when a packet that does not join comes, or on {@link #flush}.
+     */
+    @Override
+    public void writeBatched(ByteBuffer packet) throws IOException {
+        int n = checkLength(packet);
+        enter();
+        try {
+            synchronized (writeBuffer) {
+                if (coalescer.append(packet)) {
+                    packet.position(packet.limit());
+                    return;
+                }
+                flushPending();
+                if (coalescer.begin(packet)) {
+                    packet.position(packet.limit());
+                } else {
+                    writePlain(packet, n);
+                }
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        enter();
+        try {
+            synchronized (writeBuffer) {
+                flushPending();
+            }
+        } finally {
+            leave();
+        }
+    }
+
+    private static int checkLength(ByteBuffer packet) {
         int n = packet.remaining();
         if (n > MAX_PACKET) {
             throw new IllegalArgumentException("packet of " + n + " bytes is too large");
         }
-        enter();
-        try {
-            synchronized (writeBuffer) { // uncontended but for the rare ICMP answer from the reading thread
-                writeView.put(0, packet, packet.position(), n);
-                if (FastIo.write(tunFd, writeBuffer, n) < 0) {
-                    throw new PlatformException(Reason.TUN_IO, FastIo.errno(), "write to " + name);
-                }
-            }
-            packet.position(packet.limit());
-        } finally {
-            leave();
+        return n;
+    }
+
+    /** Writes the joined packet, if any; holds the write lock. */
+    private void flushPending() throws PlatformException {
+        int n = coalescer.finish();
+        if (n > 0 && FastIo.write(tunFd, writeBuffer, n) < 0) {
+            throw new PlatformException(Reason.TUN_IO, FastIo.errno(), "write to " + name);
         }
+    }
+
+    /** Writes one packet behind a header that asks for nothing; holds the write lock. */
+    private void writePlain(ByteBuffer packet, int n) throws PlatformException {
+        VnetHeader.writePlain(writeView, 0);
+        writeView.put(VnetHeader.LENGTH, packet, packet.position(), n);
+        if (FastIo.write(tunFd, writeBuffer, n + VnetHeader.LENGTH) < 0) {
+            throw new PlatformException(Reason.TUN_IO, FastIo.errno(), "write to " + name);
+        }
+        packet.position(packet.limit());
     }
 
     /** Counts a call in; throws when the device is closed (the descriptor may be gone). */
