@@ -39,6 +39,16 @@ public enum IkeSaState {
     }
 
     /**
+     * Whether a Quick Mode the gateway starts on this SA is answered: not once the SA is being
+     * deleted (a pair negotiated on it would take the traffic, then vanish with it), but on a new SA
+     * still in Mode Config, where strongSwan, having adopted the old SA's pairs, renews them before it
+     * answers our Mode Config request.
+     */
+    boolean answersGatewayQuickMode() {
+        return this != DELETING && this != DESTROYED;
+    }
+
+    /**
      * Which initiator exchange an SA in this state may start (strongSwan's {@code initiate()}
      * decides by state in the same way): phase 1 before it is done, Mode Config in its turn,
      * Quick Modes while the SA carries the tunnel, DPD from the first SA pair until the SA is

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * The responder table of one ISAKMP SA (strongSwan's {@code process_request}): the task that
  * answers a message of an exchange the gateway starts. A Quick Mode gets a
- * {@link QuickModeResponderTask} once the SA has keys and our virtual address is known, while the SA
- * carries the tunnel (not once it is being deleted, e.g. replaced by a phase 1 rekey); XAuth and
+ * {@link QuickModeResponderTask} once the SA has keys and our virtual address is known, unless the SA
+ * is being deleted, e.g. replaced by a phase 1 rekey ({@link IkeSaState#answersGatewayQuickMode}); XAuth and
  * Mode Config transactions go to {@link SaSetup}; informational messages need no task: they are
  * handled at once by {@link Informational} and what they said goes to the session.
  *
@@ -45,7 +45,7 @@ final class ResponderTable implements TaskManager.Responders {
             return Optional.empty();
         }
         if (type.equals(ExchangeType.QUICK_MODE) && sa.hasKeys() && tunnel.virtualIp() != null) {
-            if (!sa.state().carriesTunnel()) { // a pair on an SA being deleted would take the traffic, then vanish with it
+            if (!sa.state().answersGatewayQuickMode()) {
                 LOG.log(System.Logger.Level.INFO, "not answering a Quick Mode the gateway started on an ISAKMP SA in state "
                         + sa.state());
                 return Optional.empty();
