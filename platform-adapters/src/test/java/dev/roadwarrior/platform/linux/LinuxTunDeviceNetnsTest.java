@@ -126,22 +126,9 @@ class LinuxTunDeviceNetnsTest {
      */
     @Test
     void aTcpStreamIsReadAsValidPacketsNoLargerThanTheMtu() throws Exception {
-        ns.thread.run(() -> InterfaceControl.setAddress("rw0", Ipv4Network.parseAddress("10.99.0.1"), 24));
-        SocketChannel channel = ns.thread.call(() -> {
-            SocketChannel c = SocketChannel.open();
-            c.configureBlocking(false);
-            c.connect(new InetSocketAddress("10.99.0.2", 5001));
-            return c;
-        });
-        try (channel) {
-            ByteBuffer syn = readTcpTo(Ipv4Network.parseAddress("10.99.0.2"));
-            int clientSeq = syn.getInt(24);
-            tun.write(synAckTo(syn, 1_000));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!channel.finishConnect()) {
-                assertTrue(System.nanoTime() < deadline, "connected");
-                Thread.sleep(10);
-            }
+        Connected connected = connectThroughTun();
+        try (SocketChannel channel = connected.channel()) {
+            int clientSeq = connected.syn().getInt(24);
             byte[] data = new byte[60_000];
             new java.util.Random(3).nextBytes(data);
             int written = channel.write(ByteBuffer.wrap(data));
@@ -172,21 +159,10 @@ class LinuxTunDeviceNetnsTest {
      */
     @Test
     void segmentsWrittenBatchedReachTheSocketAsOneStream() throws Exception {
-        ns.thread.run(() -> InterfaceControl.setAddress("rw0", Ipv4Network.parseAddress("10.99.0.1"), 24));
-        SocketChannel channel = ns.thread.call(() -> {
-            SocketChannel c = SocketChannel.open();
-            c.configureBlocking(false);
-            c.connect(new InetSocketAddress("10.99.0.2", 5001));
-            return c;
-        });
-        try (channel) {
-            ByteBuffer syn = readTcpTo(Ipv4Network.parseAddress("10.99.0.2"));
-            tun.write(synAckTo(syn, 1_000));
+        Connected connected = connectThroughTun();
+        try (SocketChannel channel = connected.channel()) {
+            ByteBuffer syn = connected.syn();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!channel.finishConnect()) {
-                assertTrue(System.nanoTime() < deadline, "connected");
-                Thread.sleep(10);
-            }
             byte[] data = new byte[6 * 1300 + 222];
             new java.util.Random(5).nextBytes(data);
             int seq = 1_001;
@@ -222,6 +198,32 @@ class LinuxTunDeviceNetnsTest {
         b.flip();
         b.putShort(36, (short) TcpPackets.tcpChecksum(b, true));
         return b;
+    }
+
+    /** A TCP socket in the namespace and the SYN it sent through the device. */
+    private record Connected(SocketChannel channel, ByteBuffer syn) {
+    }
+
+    /**
+     * Gives the device 10.99.0.1/24 and connects a socket in the namespace to 10.99.0.2:5001, the
+     * test answering its SYN through the device (sequence number 1000).
+     */
+    private Connected connectThroughTun() throws Exception {
+        ns.thread.run(() -> InterfaceControl.setAddress("rw0", Ipv4Network.parseAddress("10.99.0.1"), 24));
+        SocketChannel channel = ns.thread.call(() -> {
+            SocketChannel c = SocketChannel.open();
+            c.configureBlocking(false);
+            c.connect(new InetSocketAddress("10.99.0.2", 5001));
+            return c;
+        });
+        ByteBuffer syn = readTcpTo(Ipv4Network.parseAddress("10.99.0.2"));
+        tun.write(synAckTo(syn, 1_000));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!channel.finishConnect()) {
+            assertTrue(System.nanoTime() < deadline, "connected");
+            Thread.sleep(10);
+        }
+        return new Connected(channel, syn);
     }
 
     /** A SYN-ACK answering {@code syn} with sequence number {@code seq}, MSS 1460 and a 64 KB window. */
